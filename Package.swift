@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "NNInit",
+  products: [
+    .library(name: "NNInit", targets: ["NNInit"]),
+    .executable(name: "nninit", targets: ["nninit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(name: "TensorModule"),
+    .target(name: "RandomModule", dependencies: ["TensorModule"]),
+    .target(name: "Initializers", dependencies: ["RandomModule"]),
+    .target(name: "Layers", dependencies: ["Initializers"]),
+    .target(name: "Interop", dependencies: ["TensorModule"]),
+    .target(name: "ModelSpec", dependencies: ["Layers"]),
+    .target(name: "NNInit", dependencies: ["TensorModule", "RandomModule", "Initializers", "Layers", "Interop", "ModelSpec"]),
+    .executableTarget(
+      name: "nninit",
+      dependencies: ["NNInit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    // Fixture loading and statistical checks shared by the test targets (never shipped).
+    .target(name: "TestSupport", dependencies: ["Interop", "RandomModule"], path: "Tests/TestSupport"),
+    .testTarget(name: "TensorModuleTests", dependencies: ["TensorModule"]),
+    .testTarget(name: "RandomModuleTests", dependencies: ["RandomModule", "TestSupport"]),
+    .testTarget(name: "InitializersTests", dependencies: ["Initializers", "TestSupport"]),
+    .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"]),
+    .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
+    .testTarget(name: "ModelSpecTests", dependencies: ["ModelSpec", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["NNInit", "TestSupport"]),
+  ]
+)

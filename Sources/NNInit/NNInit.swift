@@ -1,0 +1,7 @@
+// The umbrella module: `import NNInit` gives the whole library.
+@_exported import Initializers
+@_exported import Interop
+@_exported import Layers
+@_exported import ModelSpec
+@_exported import RandomModule
+@_exported import TensorModule

@@ -1,0 +1,31 @@
+import TensorModule
+
+/// Invalid arguments to a random fill, with PyTorch's messages and the offending values.
+public enum RandomError: Error, Equatable, CustomStringConvertible {
+  /// `uniform_` bound outside the dtype's finite range.
+  case boundOutOfRange(name: String, value: Double, dtype: DType)
+  /// `uniform_` with `from > to`.
+  case invertedRange(from: Double, to: Double)
+  /// `uniform_` with `to − from` beyond the dtype's largest value.
+  case rangeTooLarge(from: Double, to: Double, dtype: DType)
+  /// `normal_` with a negative or NaN standard deviation.
+  case negativeStd(Double)
+  /// A random fill of an integer tensor.
+  case notFloatingPoint(DType)
+
+  public var description: String {
+    switch self {
+    case .boundOutOfRange(let name, let value, let dtype):
+      "\(name) is out of bounds for \(dtype.rawValue == "float32" ? "float" : "double"), got \(name)=\(value)"
+    case .invertedRange(let from, let to):
+      "uniform_ expects to return a [from, to) range, but found from=\(from) > to=\(to)"
+    case .rangeTooLarge(let from, let to, let dtype):
+      "uniform_ expects to-from <= std::numeric_limits<\(dtype == .float32 ? "float" : "double")>::max(), "
+        + "but found to=\(to) and from=\(from) which result in to-from to exceed the limit"
+    case .negativeStd(let std):
+      "normal expects std >= 0.0, but found std \(std)"
+    case .notFloatingPoint(let dtype):
+      "random fills need a floating-point tensor, got \(dtype)"
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import Synchronization
+
+/// PyTorch's CPU random generator, reproduced draw for draw.
+///
+/// Mirrors `at::CPUGeneratorImpl`: an ``MT19937`` engine, the cached double normal of the scalar
+/// `normal_` path, and for every operation the exact sequence of 32-bit draws and floating-point steps
+/// of PyTorch's CPU kernels, so that the same seed gives the same tensors bit for bit
+/// (see `Docs/Parity.md`). Thread-safe: like PyTorch's, every fill holds the generator's lock.
+///
+///     let g = TorchGenerator(seed: 42)        // torch.Generator().manual_seed(42)
+///     TorchGenerator.default.manualSeed(42)   // torch.manual_seed(42)
+public final class TorchGenerator: RandomGenerator {
+  /// Which of PyTorch's compiled CPU kernels to reproduce.
+  public enum Flavor: String, Sendable, Codable, CaseIterable {
+    /// The AVX2/AVX-512 kernels of the x86-64 wheels (what almost every user runs): fused
+    /// multiply-add in `uniform_`, the Cephes polynomial log/sincos in float32 `normal_`.
+    case vectorized
+    /// The scalar kernels (`ATEN_CPU_CAPABILITY=default`, and non-x86 builds): separate multiply and
+    /// add, libm `logf`/`sinf`/`cosf`.
+    case scalar
+  }
+
+  struct State {
+    var engine: MT19937
+    var seed: UInt64
+    var nextDoubleNormal: Double?
+  }
+
+  /// The seed of a new `torch.Generator()` (`default_rng_seed_val`, 67280421310721).
+  public static let defaultSeed: UInt64 = 67_280_421_310_721
+
+  /// The process-wide default generator, as `torch.default_generator`.
+  ///
+  /// Unlike PyTorch's, it starts from ``defaultSeed`` rather than a non-deterministic seed, so
+  /// programs are reproducible even without ``manualSeed(_:)``.
+  public static let `default` = TorchGenerator()
+
+  /// The kernels this generator reproduces.
+  public let flavor: Flavor
+  let state: Mutex<State>
+
+  /// A generator seeded like `torch.Generator().manual_seed(seed)`.
+  public init(seed: UInt64 = TorchGenerator.defaultSeed, flavor: Flavor = .vectorized) {
+    self.flavor = flavor
+    state = Mutex(State(engine: MT19937(seed: seed), seed: seed, nextDoubleNormal: nil))
+  }
+
+  /// A generator seeded with a signed seed, reinterpreted as PyTorch does (`-1` → 2⁶⁴ − 1).
+  public convenience init(seed: Int, flavor: Flavor = .vectorized) {
+    self.init(seed: UInt64(bitPattern: Int64(seed)), flavor: flavor)
+  }
+
+  /// Reseeds (`generator.manual_seed(seed)`): a fresh engine and no cached normal.
+  ///
+  /// Only the low 32 bits select the stream; the full seed is kept for ``initialSeed``.
+  public func manualSeed(_ seed: UInt64) {
+    state.withLock { $0 = State(engine: MT19937(seed: seed), seed: seed, nextDoubleNormal: nil) }
+  }
+
+  /// Reseeds with a signed seed, reinterpreted as PyTorch does (`-1` → 2⁶⁴ − 1).
+  public func manualSeed(_ seed: Int) { manualSeed(UInt64(bitPattern: Int64(seed))) }
+
+  /// The seed last set (`generator.initial_seed()`).
+  public var initialSeed: UInt64 { state.withLock { $0.seed } }
+
+  /// The next raw 32-bit word (`generator.random()` on the engine).
+  public func next32() -> UInt32 { state.withLock { $0.engine.next32() } }
+
+  public func generator(forParameter path: String) -> any RandomGenerator { self }
+
+  /// `torch.randperm(n)` for `n < 2³²/20`: a Fisher–Yates shuffle drawing `random() % (n − i)`.
+  ///
+  /// Mirrors `randperm_cpu` in `aten/src/ATen/native/TensorFactories.cpp`; consumes n − 1 words.
+  public func randperm(_ n: Int) -> [Int] {
+    precondition(n >= 0, "randperm expects n >= 0, got \(n)")
+    var result = Array(0..<n)
+    guard n > 1 else { return result }
+    state.withLock { s in
+      for i in 0..<(n - 1) {
+        let z = Int(UInt64(s.engine.next32()) % UInt64(n - i))
+        result.swapAt(i, i + z)
+      }
+    }
+    return result
+  }
+}
+
+/// Seeds the default generator (`torch.manual_seed(seed)`).
+///
+/// Negative seeds are reinterpreted as PyTorch does (`-1` → 2⁶⁴ − 1); only the low 32 bits select
+/// the stream.
+public func manualSeed(_ seed: Int) { TorchGenerator.default.manualSeed(seed) }
