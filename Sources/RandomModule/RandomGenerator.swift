@@ -13,6 +13,10 @@ public protocol RandomGenerator: AnyObject, Sendable {
   func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double)
   /// Fills with N(mean, std²) as `tensor.normal_(mean, std)` does for a contiguous `float64` tensor.
   func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double)
+  /// Fills with N(mean, std²) truncated to [a, b] (`torch.nn.init.trunc_normal_`, PyTorch ≥ 2.12).
+  func fillTruncatedNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, a: Double, b: Double)
+  /// Fills with N(mean, std²) truncated to [a, b], float64.
+  func fillTruncatedNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, a: Double, b: Double)
   /// A random permutation of `0..<n` (`torch.randperm(n)`).
   func randperm(_ n: Int) -> [Int]
   /// The generator that initializes the parameter at `path` (a state-dict key such as `0.weight`).
