@@ -24,6 +24,7 @@ public final class TorchGenerator: RandomGenerator {
     var engine: MT19937
     var seed: UInt64
     var nextDoubleNormal: Double?
+    var flavor: Flavor
   }
 
   /// The seed of a new `torch.Generator()` (`default_rng_seed_val`, 67280421310721).
@@ -35,14 +36,17 @@ public final class TorchGenerator: RandomGenerator {
   /// programs are reproducible even without ``manualSeed(_:)``.
   public static let `default` = TorchGenerator()
 
-  /// The kernels this generator reproduces.
-  public let flavor: Flavor
+  /// The kernels this generator reproduces; settable, e.g. to make ``default`` follow
+  /// `ATEN_CPU_CAPABILITY=default`.
+  public var flavor: Flavor {
+    get { state.withLock { $0.flavor } }
+    set { state.withLock { $0.flavor = newValue } }
+  }
   let state: Mutex<State>
 
   /// A generator seeded like `torch.Generator().manual_seed(seed)`.
   public init(seed: UInt64 = TorchGenerator.defaultSeed, flavor: Flavor = .vectorized) {
-    self.flavor = flavor
-    state = Mutex(State(engine: MT19937(seed: seed), seed: seed, nextDoubleNormal: nil))
+    state = Mutex(State(engine: MT19937(seed: seed), seed: seed, nextDoubleNormal: nil, flavor: flavor))
   }
 
   /// A generator seeded with a signed seed, reinterpreted as PyTorch does (`-1` → 2⁶⁴ − 1).
@@ -54,7 +58,11 @@ public final class TorchGenerator: RandomGenerator {
   ///
   /// Only the low 32 bits select the stream; the full seed is kept for ``initialSeed``.
   public func manualSeed(_ seed: UInt64) {
-    state.withLock { $0 = State(engine: MT19937(seed: seed), seed: seed, nextDoubleNormal: nil) }
+    state.withLock {
+      $0.engine = MT19937(seed: seed)
+      $0.seed = seed
+      $0.nextDoubleNormal = nil
+    }
   }
 
   /// Reseeds with a signed seed, reinterpreted as PyTorch does (`-1` → 2⁶⁴ − 1).

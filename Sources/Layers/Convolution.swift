@@ -1,0 +1,134 @@
+import Initializers
+import RandomModule
+import TensorModule
+
+/// A size given as one int for every spatial dimension or one int per dimension (PyTorch's
+/// `_single`/`_pair`/`_triple`): `3` or `[3, 5]`.
+public struct ConvSize: Sendable, Equatable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
+  /// The values as given.
+  public var values: [Int]
+  public init(_ values: [Int]) { self.values = values }
+  public init(integerLiteral value: Int) { values = [value] }
+  public init(arrayLiteral elements: Int...) { values = elements }
+
+  /// The size expanded to `dimensions` values.
+  func expanded(_ dimensions: Int, name: String, layer: String) throws -> [Int] {
+    if values.count == 1 { return Array(repeating: values[0], count: dimensions) }
+    guard values.count == dimensions else {
+      throw LayerError(layer, "\(name) must be an int or a tuple of \(dimensions) ints, got \(pythonTuple(values))")
+    }
+    return values
+  }
+}
+
+/// A convolution's padding: explicit sizes, or PyTorch's `'same'` / `'valid'`.
+public enum ConvPadding: Sendable, Equatable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
+  case explicit(ConvSize)
+  case same
+  case valid
+  public init(integerLiteral value: Int) { self = .explicit(ConvSize([value])) }
+  public init(arrayLiteral elements: Int...) { self = .explicit(ConvSize(elements)) }
+}
+
+/// How a convolution pads its input (`padding_mode`).
+public enum PaddingMode: String, Sendable, CaseIterable {
+  case zeros, reflect, replicate, circular
+}
+
+/// The shared part of `Conv1d/2d/3d` and `ConvTranspose1d/2d/3d` (`torch.nn.modules.conv._ConvNd`).
+///
+/// Default init: `W ~ kaiming_uniform_(a=√5)`, i.e. U(−k, k) with k = 1/√fan_in, and, if `fan_in > 0`,
+/// `b ~ U(−k, k)`, k = 1/√fan_in, where `fan_in = size(1)·Π kernel_size` of the weight:
+/// `(in/groups)·Πk` for convolutions, `(out/groups)·Πk` for transposed ones (whose weight is
+/// `(in, out/groups, *k)`).
+public class ConvolutionBase: Module {
+  public let inChannels: Int, outChannels: Int
+  public let kernelSize: [Int], stride: [Int], dilation: [Int], outputPadding: [Int]
+  public let padding: ConvPadding
+  public let groups: Int
+  public let paddingMode: PaddingMode
+  public let transposed: Bool
+
+  /// The weight: `(out, in/groups, *kernel_size)`, or `(in, out/groups, *kernel_size)` if transposed.
+  public var weight: Tensor {
+    get { self[parameter: "weight"] }
+    _modify { yield &self[parameter: "weight"] }
+  }
+
+  /// The bias, shape `(out_channels)`, or `nil`.
+  public var bias: Tensor? {
+    get { optionalParameter("bias") }
+    set { setOptionalParameter("bias", newValue) }
+  }
+
+  init(
+    dimensions: Int, transposed: Bool, inChannels: Int, outChannels: Int, kernelSize: ConvSize, stride: ConvSize,
+    padding: ConvPadding, outputPadding: ConvSize, dilation: ConvSize, groups: Int, bias: Bool,
+    paddingMode: PaddingMode, dtype: DType, generator: (any RandomGenerator)?
+  ) throws {
+    self.inChannels = inChannels
+    self.outChannels = outChannels
+    self.transposed = transposed
+    self.groups = groups
+    self.padding = padding
+    self.paddingMode = paddingMode
+    let name = String(describing: Self.self)
+    self.kernelSize = try kernelSize.expanded(dimensions, name: "kernel_size", layer: name)
+    self.stride = try stride.expanded(dimensions, name: "stride", layer: name)
+    self.dilation = try dilation.expanded(dimensions, name: "dilation", layer: name)
+    self.outputPadding = try outputPadding.expanded(dimensions, name: "output_padding", layer: name)
+    super.init()
+    try validate(dimensions: dimensions)
+    let weightShape =
+      transposed ? [inChannels, outChannels / groups] + self.kernelSize : [outChannels, inChannels / groups] + self.kernelSize
+    registerParameter("weight", try emptyParameter(weightShape, dtype, layer: typeName))
+    if bias { registerParameter("bias", try emptyParameter([outChannels], dtype, layer: typeName)) }
+    try resetParameters(InitContext(generator: generator))
+  }
+
+  private func validate(dimensions: Int) throws {
+    guard groups > 0 else { throw LayerError(typeName, "groups must be a positive integer, got groups=\(groups)") }
+    guard inChannels % groups == 0 else {
+      throw LayerError(typeName, "in_channels must be divisible by groups (in_channels=\(inChannels), groups=\(groups))")
+    }
+    guard outChannels % groups == 0 else {
+      throw LayerError(typeName, "out_channels must be divisible by groups (out_channels=\(outChannels), groups=\(groups))")
+    }
+    if case .explicit(let size) = padding { _ = try size.expanded(dimensions, name: "padding", layer: typeName) }
+    if padding == .same && stride.contains(where: { $0 != 1 }) {
+      throw LayerError(typeName, "padding='same' is not supported for strided convolutions")
+    }
+    if transposed && paddingMode != .zeros {
+      throw LayerError(typeName, "Only \"zeros\" padding mode is supported for \(typeName), got padding_mode='\(paddingMode.rawValue)'")
+    }
+    if transposed, case .explicit = padding {} else if transposed {
+      throw LayerError(typeName, "padding must be an int or a tuple of ints for \(typeName)")
+    }
+  }
+
+  public override func resetParameters(_ context: InitContext) throws {
+    try context.initialize("weight", of: self, with: .kaimingUniform(a: 5.0.squareRoot()))
+    let fanIn = try calculateFanInAndFanOut(shape: self[parameter: "weight"].shape).fanIn
+    if fanIn != 0 {
+      let bound = 1 / Double(fanIn).squareRoot()
+      try context.initialize("bias", of: self, with: .uniform(a: -bound, b: bound))
+    }
+  }
+
+  public override var extraDescription: String {
+    var s = "\(inChannels), \(outChannels), kernel_size=\(pythonTuple(kernelSize)), stride=\(pythonTuple(stride))"
+    switch padding {
+    case .same: s += ", padding=same"
+    case .valid: s += ", padding=valid"
+    case .explicit(let size):
+      let values = (try? size.expanded(kernelSize.count, name: "padding", layer: typeName)) ?? size.values
+      if values.contains(where: { $0 != 0 }) { s += ", padding=\(pythonTuple(values))" }
+    }
+    if dilation.contains(where: { $0 != 1 }) { s += ", dilation=\(pythonTuple(dilation))" }
+    if outputPadding.contains(where: { $0 != 0 }) { s += ", output_padding=\(pythonTuple(outputPadding))" }
+    if groups != 1 { s += ", groups=\(groups)" }
+    if bias == nil { s += ", bias=False" }
+    if paddingMode != .zeros { s += ", padding_mode=\(paddingMode.rawValue)" }
+    return s
+  }
+}

@@ -1,0 +1,26 @@
+import TensorModule
+
+/// Invalid constructor arguments for a layer, with PyTorch's messages and the offending values.
+public struct LayerError: Error, Equatable, CustomStringConvertible {
+  /// The layer's class name, e.g. `Conv2d`.
+  public var layer: String
+  /// PyTorch's message for the failure.
+  public var message: String
+
+  /// An error for `layer` with `message`.
+  public init(_ layer: String, _ message: String) {
+    self.layer = layer
+    self.message = message
+  }
+
+  public var description: String { "\(layer): \(message)" }
+}
+
+/// A zero-filled tensor, reporting a negative dimension as PyTorch's `torch.empty` does.
+func emptyParameter(_ shape: [Int], _ dtype: DType, layer: String) throws -> Tensor {
+  do {
+    return try Tensor(zeros: shape, dtype: dtype)
+  } catch {
+    throw LayerError(layer, "\(error)")
+  }
+}

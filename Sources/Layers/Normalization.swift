@@ -1,0 +1,128 @@
+import Initializers
+import RandomModule
+import TensorModule
+
+/// Layer normalization over the last dimensions (`torch.nn.LayerNorm`).
+///
+/// Default init (no random numbers): weight = 1, bias = 0, both of shape `normalized_shape`, present
+/// only when `elementwise_affine` (bias only when `bias`).
+public final class LayerNorm: Module {
+  public let normalizedShape: [Int]
+  public let eps: PythonNumber
+  public let elementwiseAffine: Bool, hasBias: Bool
+
+  /// `nn.LayerNorm(normalized_shape, eps=1e-05, elementwise_affine=True, bias=True)`.
+  public init(
+    _ normalizedShape: [Int], eps: PythonNumber = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true,
+    dtype: DType = .float32
+  ) throws {
+    self.normalizedShape = normalizedShape
+    self.eps = eps
+    self.elementwiseAffine = elementwiseAffine
+    self.hasBias = bias && elementwiseAffine
+    super.init()
+    if elementwiseAffine {
+      registerParameter("weight", try emptyParameter(normalizedShape, dtype, layer: "LayerNorm"))
+      if bias { registerParameter("bias", try emptyParameter(normalizedShape, dtype, layer: "LayerNorm")) }
+    }
+    try resetParameters(InitContext())
+  }
+
+  public override func resetParameters(_ context: InitContext) throws {
+    try context.initialize("weight", of: self, with: .ones)
+    try context.initialize("bias", of: self, with: .zeros)
+  }
+
+  public override var extraDescription: String {
+    "\(pythonTuple(normalizedShape)), eps=\(eps), elementwise_affine=\(pythonBool(elementwiseAffine)), bias=\(pythonBool(hasBias))"
+  }
+}
+
+/// Group normalization (`torch.nn.GroupNorm`).
+///
+/// Default init (no random numbers): weight = 1, bias = 0, shape `(num_channels)`, when `affine`.
+public final class GroupNorm: Module {
+  public let numGroups: Int, numChannels: Int
+  public let eps: PythonNumber
+  public let affine: Bool, hasBias: Bool
+
+  /// `nn.GroupNorm(num_groups, num_channels, eps=1e-05, affine=True, bias=True)`.
+  ///
+  /// - Throws: ``LayerError`` if `num_groups` does not divide `num_channels`.
+  public init(
+    _ numGroups: Int, _ numChannels: Int, eps: PythonNumber = 1e-5, affine: Bool = true, bias: Bool = true,
+    dtype: DType = .float32
+  ) throws {
+    guard numGroups != 0, numChannels % numGroups == 0 else {
+      throw LayerError("GroupNorm", "num_channels (\(numChannels)) must be divisible by num_groups (\(numGroups))")
+    }
+    self.numGroups = numGroups
+    self.numChannels = numChannels
+    self.eps = eps
+    self.affine = affine
+    self.hasBias = bias && affine
+    super.init()
+    if affine {
+      registerParameter("weight", try emptyParameter([numChannels], dtype, layer: "GroupNorm"))
+      if bias { registerParameter("bias", try emptyParameter([numChannels], dtype, layer: "GroupNorm")) }
+    }
+    try resetParameters(InitContext())
+  }
+
+  public override func resetParameters(_ context: InitContext) throws {
+    try context.initialize("weight", of: self, with: .ones)
+    try context.initialize("bias", of: self, with: .zeros)
+  }
+
+  public override var extraDescription: String {
+    "\(numGroups), \(numChannels), eps=\(eps), affine=\(pythonBool(affine)), bias=\(pythonBool(hasBias))"
+  }
+}
+
+/// Batch normalization (`torch.nn.BatchNorm1d/2d/3d`, `torch.nn.modules.batchnorm._BatchNorm`).
+///
+/// Default init (no random numbers): weight = 1 and bias = 0 when `affine`; buffers
+/// `running_mean = 0`, `running_var = 1`, `num_batches_tracked = 0` (int64, 0-d) when
+/// `track_running_stats`.
+public class BatchNorm: Module {
+  public let numFeatures: Int
+  public let eps: PythonNumber
+  /// `nil` prints as `None` (cumulative moving average).
+  public let momentum: PythonNumber?
+  public let affine: Bool, trackRunningStats: Bool, hasBias: Bool
+
+  init(
+    features numFeatures: Int, eps: PythonNumber, momentum: PythonNumber?, affine: Bool, trackRunningStats: Bool,
+    bias: Bool, dtype: DType
+  ) throws {
+    self.numFeatures = numFeatures
+    self.eps = eps
+    self.momentum = momentum
+    self.affine = affine
+    self.trackRunningStats = trackRunningStats
+    self.hasBias = bias && affine
+    super.init()
+    if affine {
+      registerParameter("weight", try emptyParameter([numFeatures], dtype, layer: typeName))
+      if bias { registerParameter("bias", try emptyParameter([numFeatures], dtype, layer: typeName)) }
+    }
+    if trackRunningStats {
+      registerBuffer("running_mean", try emptyParameter([numFeatures], dtype, layer: typeName))
+      var variance = try emptyParameter([numFeatures], dtype, layer: typeName)
+      variance.fill(1)
+      registerBuffer("running_var", variance)
+      registerBuffer("num_batches_tracked", try Tensor(zeros: [], dtype: .int64))
+    }
+    try resetParameters(InitContext())
+  }
+
+  public override func resetParameters(_ context: InitContext) throws {
+    try context.initialize("weight", of: self, with: .ones)
+    try context.initialize("bias", of: self, with: .zeros)
+  }
+
+  public override var extraDescription: String {
+    "\(numFeatures), eps=\(eps), momentum=\(momentum?.description ?? "None"), affine=\(pythonBool(affine)), "
+      + "bias=\(pythonBool(hasBias)), track_running_stats=\(pythonBool(trackRunningStats))"
+  }
+}

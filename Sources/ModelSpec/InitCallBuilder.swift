@@ -1,0 +1,81 @@
+import Initializers
+
+/// Turns CALL text (`kaiming_uniform_(a=0, mode='fan_in', nonlinearity='relu')`) into an
+/// ``Initializer``, binding the arguments against the `torch.nn.init` function's signature.
+///
+/// Deprecated PyTorch aliases without the trailing underscore (`uniform`, `xavier_normal`, …) are
+/// accepted with PyTorch's `FutureWarning` text.
+public enum InitCallBuilder {
+  /// Parses and binds a CALL.
+  ///
+  /// - Throws: `SpecSyntaxError`, ``ModelSpecError`` for an unknown function, `SpecArgumentError` for
+  ///   bad arguments, `InitError` for a bad nonlinearity or mode.
+  public static func initializer(from text: String) throws -> Initializer {
+    try initializer(from: try SpecParser.parseInitCall(text))
+  }
+
+  /// Binds a parsed CALL.
+  public static func initializer(from call: SpecCall) throws -> Initializer {
+    var call = call
+    if signatures[call.name] == nil, signatures[call.name + "_"] != nil {
+      InitWarnings.handler("`nn.init.\(call.name)` is now deprecated in favor of `nn.init.\(call.name)_`.")
+      call.name += "_"
+    }
+    guard let parameters = signatures[call.name] else {
+      throw ModelSpecError(name: call.name, position: call.position, kind: "torch.nn.init function", known: functionNames)
+    }
+    let a = try SpecSignature(call.name, parameters + [.optional("generator", .none)]).bind(call)
+    switch call.name {
+    case "uniform_": return .uniform(a: try a.double("a"), b: try a.double("b"))
+    case "normal_": return .normal(mean: try a.double("mean"), std: try a.double("std"))
+    case "trunc_normal_":
+      return .truncNormal(mean: try a.double("mean"), std: try a.double("std"), a: try a.double("a"), b: try a.double("b"))
+    case "constant_": return .constant(try a.double("val"))
+    case "ones_": return .ones
+    case "zeros_": return .zeros
+    case "eye_": return .eye
+    case "dirac_": return .dirac(groups: try a.int("groups"))
+    case "xavier_uniform_": return .xavierUniform(gain: try a.double("gain"))
+    case "xavier_normal_": return .xavierNormal(gain: try a.double("gain"))
+    case "orthogonal_": return .orthogonal(gain: try a.double("gain"))
+    case "sparse_": return .sparse(sparsity: try a.double("sparsity"), std: try a.double("std"))
+    default:
+      let nonlinearity = try Nonlinearity(pytorchName: try a.string("nonlinearity"))
+      let slope: Double
+      switch a.value("a") {
+      case .int(let i): slope = Double(i)
+      case .float(let d): slope = d
+      case let other:
+        guard nonlinearity == .leakyReLU else { slope = 0; break }
+        throw InitError.invalidNegativeSlope(other.description)
+      }
+      let mode = try FanMode(pytorchName: try a.string("mode"))
+      return call.name == "kaiming_uniform_"
+        ? .kaimingUniform(a: slope, mode: mode, nonlinearity: nonlinearity)
+        : .kaimingNormal(a: slope, mode: mode, nonlinearity: nonlinearity)
+    }
+  }
+
+  /// Every function CALL accepts.
+  public static var functionNames: [String] { signatures.keys.sorted() }
+
+  static let kaiming: [SpecParameter] = [
+    .optional("a", .int(0)), .optional("mode", .string("fan_in")), .optional("nonlinearity", .string("leaky_relu")),
+  ]
+
+  /// The `torch.nn.init` signatures (without the tensor and `generator`).
+  static let signatures: [String: [SpecParameter]] = [
+    "uniform_": [.optional("a", .float(0)), .optional("b", .float(1))],
+    "normal_": [.optional("mean", .float(0)), .optional("std", .float(1))],
+    "trunc_normal_": [.optional("mean", .float(0)), .optional("std", .float(1)), .optional("a", .float(-2)), .optional("b", .float(2))],
+    "constant_": [.required("val")],
+    "ones_": [], "zeros_": [], "eye_": [],
+    "dirac_": [.optional("groups", .int(1))],
+    "xavier_uniform_": [.optional("gain", .float(1))],
+    "xavier_normal_": [.optional("gain", .float(1))],
+    "kaiming_uniform_": kaiming,
+    "kaiming_normal_": kaiming,
+    "orthogonal_": [.optional("gain", .int(1))],
+    "sparse_": [.required("sparsity"), .optional("std", .float(0.01))],
+  ]
+}
