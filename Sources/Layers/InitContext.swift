@@ -32,7 +32,11 @@ public struct InitContext {
       recorder(fullPath, scheme, owner.module[parameter: name].shape)
       return
     }
-    try scheme.apply(to: &owner.module[parameter: name], generator: generator.generator(forParameter: fullPath))
+    do {
+      try scheme.apply(to: &owner.module[parameter: name], generator: generator.generator(forParameter: fullPath))
+    } catch {
+      throw ParameterInitError(parameter: fullPath, scheme: scheme, underlying: error)
+    }
   }
 
   /// The context for a child module named `name`.
@@ -41,4 +45,16 @@ public struct InitContext {
     copy.prefix = prefix.isEmpty ? name : prefix + "." + name
     return copy
   }
+}
+
+/// An initializer that failed on one parameter, naming the parameter and the scheme.
+public struct ParameterInitError: Error, CustomStringConvertible {
+  /// The parameter's state-dict key.
+  public var parameter: String
+  /// The scheme that failed.
+  public var scheme: Initializer
+  /// The initializer's own error.
+  public var underlying: any Error
+
+  public var description: String { "\(scheme) on '\(parameter)': \(underlying)" }
 }

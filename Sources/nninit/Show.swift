@@ -1,0 +1,52 @@
+import ArgumentParser
+import NNInit
+
+/// `nninit show`: the model's repr and what PyTorch's default init gives each parameter.
+struct Show: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the model and, per parameter, its default init scheme, fans and resulting std/bound.",
+    discussion: "Example: nninit show --model 'Conv2d(3, 16, 3), ReLU(), Flatten(), Linear(16 * 30 * 30, 10)'")
+
+  @Option(help: "The model: PyTorch constructor syntax without `nn.`.")
+  var model: String
+
+  @Option(help: "Parameter dtype: float32 or float64.")
+  var dtype: DType = .float32
+
+  func run() throws {
+    let module = try reporting("--model") { try ModelBuilder(dtype: dtype, generator: TorchGenerator(seed: 0)).build(model) }
+    print(module.description)
+    print()
+    let plan = try reporting("--model") { try module.initializationPlan() }
+    var rows: [[String]] = [["parameter", "shape", "count", "default init", "fan_in", "fan_out", "std", "bound"]]
+    var total = 0
+    for (key, scheme, shape) in plan {
+      let count = shape.reduce(1, *)
+      total += count
+      let stats = try? scheme.statistics(shape: shape)
+      rows.append([
+        key, "(" + shape.map(String.init).joined(separator: ", ") + ")", "\(count)", scheme.description,
+        stats?.fanIn.map(String.init) ?? "-", stats?.fanOut.map(String.init) ?? "-",
+        stats.map { format($0.std) } ?? "-", stats?.bound.map(format) ?? "-",
+      ])
+    }
+    let buffers = module.stateDict().filter { entry in !plan.contains { $0.key == entry.key } }
+    for (key, tensor) in buffers {
+      rows.append([key, "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")", "\(tensor.count)", "buffer", "-", "-", "-", "-"])
+    }
+    print(table(rows))
+    print("\ntotal parameters: \(total)")
+  }
+
+  private func format(_ x: Double) -> String { String(format: "%.4g", x) }
+
+  private func table(_ rows: [[String]]) -> String {
+    let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        .trimmingCharacters(in: .whitespaces)
+    }.joined(separator: "\n")
+  }
+}
+
+import Foundation
