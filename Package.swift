@@ -29,6 +29,6 @@ let package = Package(
     .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "ModelSpecTests", dependencies: ["ModelSpec", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["NNInit", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["nninit", "NNInit", "TestSupport"]),
   ]
 )

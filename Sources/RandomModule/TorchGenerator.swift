@@ -5,7 +5,7 @@ import Synchronization
 /// Mirrors `at::CPUGeneratorImpl`: an ``MT19937`` engine, the cached double normal of the scalar
 /// `normal_` path, and for every operation the exact sequence of 32-bit draws and floating-point steps
 /// of PyTorch's CPU kernels, so that the same seed gives the same tensors bit for bit
-/// (see `Docs/Parity.md`). Thread-safe: like PyTorch's, every fill holds the generator's lock.
+/// (see the README's parity section). Thread-safe: like PyTorch's, every fill holds the generator's lock.
 ///
 ///     let g = TorchGenerator(seed: 42)        // torch.Generator().manual_seed(42)
 ///     TorchGenerator.default.manualSeed(42)   // torch.manual_seed(42)

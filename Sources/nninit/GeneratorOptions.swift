@@ -18,7 +18,7 @@ extension TorchGenerator.Flavor: ExpressibleByArgument {}
 /// The options every drawing command shares.
 struct GeneratorOptions: ParsableArguments {
   @Option(help: "The seed, as `torch.manual_seed(N)` takes it (negative values wrap like PyTorch's).")
-  var seed: Int
+  var seed = 0
 
   @Option(help: "The generator: torch (PyTorch-parity) or philox (position-addressed).")
   var generator: GeneratorKind = .torch

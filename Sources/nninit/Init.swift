@@ -12,8 +12,8 @@ struct Init: ParsableCommand {
                  --weight-init "kaiming_uniform_(nonlinearity='relu')" --bias-init 'zeros_()' --output model.safetensors
       """)
 
-  @Option(help: "The model: PyTorch constructor syntax without `nn.`, e.g. 'Linear(784, 256), ReLU(), Linear(256, 10)'.")
-  var model: String
+  @Option(help: "The model: PyTorch constructor syntax without `nn.`.")
+  var model = "Linear(784, 256), ReLU(), Linear(256, 10)"
 
   @OptionGroup var options: GeneratorOptions
 
@@ -26,12 +26,8 @@ struct Init: ParsableCommand {
   @Option(help: "Where to write the state dict (.safetensors, loadable by load_state_dict).")
   var output: String?
 
-  @Flag(name: .customLong("print"), help: "Print the model as PyTorch's print(model) does.")
+  @Flag(name: .customLong("print"), help: "Print the model as PyTorch's print(model) does (the default without --output).")
   var printModel = false
-
-  func validate() throws {
-    if output == nil && !printModel { throw ValidationError("nothing to do: give --output FILE, --print, or both") }
-  }
 
   func run() throws {
     let weightScheme = try weightInit.map { text in try reporting("--weight-init") { try InitCallBuilder.initializer(from: text) } }
@@ -52,6 +48,6 @@ struct Init: ParsableCommand {
           module.stateDict().map { (name: $0.key, tensor: $0.tensor) }, metadata: ["format": "pt"], to: URL(fileURLWithPath: output))
       }
     }
-    if printModel { print(module.description) }
+    if printModel || output == nil { print(module.description) }
   }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import TensorModule
+
+/// Streams a safetensors file to disk: the header first, then the data tensor by tensor or chunk by
+/// chunk, so a model never has to be in memory all at once.
+///
+/// The file appears at its destination only when ``finish()`` succeeds. Until then the bytes go to a
+/// hidden temporary file in the same directory, which ``cancel()``, an I/O error or deinitialization
+/// deletes.
+///
+/// ```swift
+/// let header = try SafeTensorsHeader([("weight", .f32, [4, 3]), ("bias", .f32, [4])])
+/// let writer = try SafeTensorsWriter(header: header, to: url)
+/// try writer.write(weight)
+/// try writer.append(firstHalfOfBias)   // chunks fill the current entry in row-major order
+/// try writer.append(secondHalfOfBias)
+/// try writer.finish()
+/// ```
+public final class SafeTensorsWriter {
+  /// The header written at the start of the file.
+  public let header: SafeTensorsHeader
+  private var cursor: _SafeTensorsCursor
+  private let file: _AtomicFile
+
+  /// Creates the temporary file and writes `header` to it.
+  ///
+  /// - Throws: ``InteropFileError/cannotCreate(path:reason:)`` naming `url`'s path.
+  public init(header: SafeTensorsHeader, to url: URL) throws {
+    self.header = header
+    cursor = _SafeTensorsCursor(header)
+    file = try _AtomicFile(destination: url)
+    try file.write(header.encoded())
+  }
+
+  /// The entry that the next ``write(_:)`` fills, or `nil` once all entries are complete.
+  public var currentEntry: SafeTensorsEntry? { cursor.current }
+
+  /// Writes `tensor` as the whole current entry, converting it to the entry's dtype.
+  ///
+  /// A failed check leaves the writer unchanged (the call can be retried with the right tensor).
+  /// - Throws: ``SafeTensorsError/shapeMismatch(name:expected:got:)``,
+  ///   ``SafeTensorsError/dtypeMismatch(name:stored:tensor:)``, ``SafeTensorsError/entryInProgress(name:written:expected:)``,
+  ///   ``SafeTensorsError/tooManyElements(name:remaining:got:)``, or an ``InteropFileError``.
+  public func write(_ tensor: Tensor) throws {
+    try file.write(try cursor.bytes(forWhole: tensor))
+  }
+
+  /// Appends the elements of `chunk` (row-major, any shape) to the current entry, moving on to the next
+  /// entry once this one is full. A chunk may not span two entries.
+  ///
+  /// - Throws: ``SafeTensorsError/tooManyElements(name:remaining:got:)``,
+  ///   ``SafeTensorsError/dtypeMismatch(name:stored:tensor:)``, or an ``InteropFileError``.
+  public func append(_ chunk: Tensor) throws {
+    try file.write(try cursor.bytes(forChunk: chunk))
+  }
+
+  /// Checks that every entry is complete, then moves the file into place atomically.
+  ///
+  /// - Throws: ``SafeTensorsError/incompleteData(name:written:expected:)`` (the writer stays open), or an
+  ///   ``InteropFileError`` (the temporary file is deleted).
+  public func finish() throws {
+    try cursor.finish()
+    try file.commit()
+  }
+
+  /// Deletes the temporary file; the destination is left untouched. Does nothing after ``finish()``.
+  public func cancel() {
+    file.abandon()
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import NNInit
+import TestSupport
+import Testing
+
+/// `nninit init`, `fill` and `show` run as a user would, compared with PyTorch's fixtures.
+@Suite struct InitCommandTests {
+  @Test func missionExamplePrintsAndWritesPyTorchsModel() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("model.safetensors")
+    let result = try CommandRunner.run([
+      "init", "--model", "Linear(10, 5), Linear(5, 1)", "--seed", "42", "--print", "--output", output.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try Fixtures.json("torch/vectorized/models.json") as? [String: Any])
+    let cases = try #require(json["cases"] as? [[String: Any]])
+    let reference = try #require(cases.first { $0["spec"] as? String == "Linear(10, 5), Linear(5, 1)" && $0["seed"] as? Int == 42 })
+    let id = try #require(reference["id"] as? String)
+    #expect(result.stdout == (reference["repr"] as? String ?? "") + "\n")
+    let written = try SafeTensors.read(contentsOf: output)
+    let expected = try Fixtures.safetensors("torch/vectorized/models.safetensors")
+    #expect(written.names == ["0.weight", "0.bias", "1.weight", "1.bias"])
+    for name in written.names {
+      #expect(try written.tensor(named: name) == (try expected.tensor(named: "\(id)/\(name)")), "\(name)")
+    }
+    #expect(written.metadata["format"] == "pt")
+  }
+
+  @Test func tutorialLoopMatchesPyTorch() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("simple.safetensors")
+    let result = try CommandRunner.run([
+      "init", "--model", "Linear(10, 5), Linear(5, 1)", "--seed", "42", "--weight-init",
+      "kaiming_uniform_(nonlinearity='relu')", "--bias-init", "zeros_()", "--output", output.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let written = try SafeTensors.read(contentsOf: output)
+    let expected = try Fixtures.safetensors("torch/vectorized/tutorial.safetensors")
+    for (mine, theirs) in zip(["0.weight", "0.bias", "1.weight", "1.bias"], ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"]) {
+      #expect(try written.tensor(named: mine) == (try expected.tensor(named: "SimpleNN/\(theirs)")), "\(mine)")
+    }
+  }
+
+  @Test func fillMatchesPyTorch() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("t.safetensors")
+    let result = try CommandRunner.run(["fill", "xavier_uniform_()", "--shape", "20,30", "--seed", "0", "--output", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let tensor = try SafeTensors.read(contentsOf: output).tensor(named: "tensor")
+    // PYTORCH-NOTES CV11: torch.manual_seed(0); xavier_uniform_(torch.empty(20, 30)) starts bb29f7e3.
+    #expect(tensor.shape == [20, 30])
+    #expect(tensor.floats?.first?.bitPattern == 0xbb29_f7e3)
+  }
+
+  @Test func showListsEveryParameter() throws {
+    let result = try CommandRunner.run(["show", "--model", "Conv2d(3, 16, 3), BatchNorm2d(16)"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("0.weight"))
+    #expect(result.stdout.contains("(16, 3, 3, 3)"))
+    #expect(result.stdout.contains("kaiming_uniform_(a=2.23606797749979"))
+    #expect(result.stdout.contains("1.num_batches_tracked"))
+    #expect(result.stdout.contains("total parameters: 480"))
+  }
+}
