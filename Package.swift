@@ -11,13 +11,19 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    .target(name: "TensorModule"),
+    // Hot kernels in C with runtime CPU dispatch (AVX-512 / AVX2 / scalar), identical results on every path.
+    .target(name: "_Kernels", path: "Sources/_Kernels"),
+    .target(name: "TensorModule", dependencies: ["_Kernels"]),
     .target(name: "RandomModule", dependencies: ["TensorModule"]),
     .target(name: "Initializers", dependencies: ["RandomModule"]),
     .target(name: "Layers", dependencies: ["Initializers"]),
+    .target(name: "Training", dependencies: ["Layers"]),
+    .target(name: "Lab", dependencies: ["Training", "ModelSpec", "Interop"]),
     .target(name: "Interop", dependencies: ["TensorModule"]),
     .target(name: "ModelSpec", dependencies: ["Layers"]),
-    .target(name: "NNInit", dependencies: ["TensorModule", "RandomModule", "Initializers", "Layers", "Interop", "ModelSpec"]),
+    .target(
+      name: "NNInit",
+      dependencies: ["TensorModule", "RandomModule", "Initializers", "Layers", "Interop", "ModelSpec", "Training", "Lab"]),
     .executableTarget(
       name: "nninit",
       dependencies: ["NNInit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -29,6 +35,8 @@ let package = Package(
     .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "ModelSpecTests", dependencies: ["ModelSpec", "TestSupport"]),
+    .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+    .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["nninit", "NNInit", "TestSupport"]),
   ]
 )

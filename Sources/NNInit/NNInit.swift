@@ -5,3 +5,5 @@
 @_exported import ModelSpec
 @_exported import RandomModule
 @_exported import TensorModule
+@_exported import Lab
+@_exported import Training

@@ -1,0 +1,6 @@
+import Lab
+import Testing
+
+@Suite struct LabPlaceholderTests {
+  @Test func moduleLinks() {}
+}

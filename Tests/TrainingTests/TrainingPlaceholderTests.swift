@@ -1,0 +1,6 @@
+import Testing
+import Training
+
+@Suite struct TrainingPlaceholderTests {
+  @Test func moduleLinks() {}
+}
