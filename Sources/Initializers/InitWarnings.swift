@@ -17,6 +17,7 @@ public enum InitWarnings {
     set { handlerStorage.withLock { $0 = newValue } }
   }
 
-  static func warn(_ message: String) { handler(message) }
+  /// Reports `message` to the handler.
+  public static func warn(_ message: String) { handler(message) }
 }
 

@@ -34,6 +34,11 @@ public class RecurrentBase: Module {
         "dropout should be a number in range [0, 1] representing the probability of an element being zeroed, got dropout=\(pythonRepr(dropout))"
       )
     }
+    if dropout > 0 && numLayers == 1 {
+      InitWarnings.warn(
+        "dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects num_layers "
+          + "greater than 1, but got dropout=\(pythonRepr(dropout)) and num_layers=\(numLayers)")
+    }
     guard hiddenSize > 0 else { throw LayerError(typeName, "hidden_size must be greater than zero, got \(hiddenSize)") }
     guard numLayers > 0 else { throw LayerError(typeName, "num_layers must be greater than zero, got \(numLayers)") }
     guard projSize >= 0 else {

@@ -18,7 +18,7 @@ public enum InitCallBuilder {
   public static func initializer(from call: SpecCall) throws -> Initializer {
     var call = call
     if signatures[call.name] == nil, signatures[call.name + "_"] != nil {
-      InitWarnings.handler("`nn.init.\(call.name)` is now deprecated in favor of `nn.init.\(call.name)_`.")
+      InitWarnings.warn("`nn.init.\(call.name)` is now deprecated in favor of `nn.init.\(call.name)_`.")
       call.name += "_"
     }
     guard let parameters = signatures[call.name] else {
@@ -47,6 +47,7 @@ public enum InitCallBuilder {
       case .float(let d): slope = d
       case let other:
         guard nonlinearity == .leakyReLU else { slope = 0; break }
+        if case .string(let text) = other { throw InitError.invalidNegativeSlope(text) }  // Python's str(x)
         throw InitError.invalidNegativeSlope(other.description)
       }
       let mode = try FanMode(pytorchName: try a.string("mode"))

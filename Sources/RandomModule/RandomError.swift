@@ -16,16 +16,26 @@ public enum RandomError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .boundOutOfRange(let name, let value, let dtype):
-      "\(name) is out of bounds for \(dtype.rawValue == "float32" ? "float" : "double"), got \(name)=\(value)"
+      "\(name) is out of bounds for \(dtype == .float32 ? "float" : "double"), got \(name)=\(cppNumber(value))"
     case .invertedRange(let from, let to):
-      "uniform_ expects to return a [from, to) range, but found from=\(from) > to=\(to)"
+      "uniform_ expects to return a [from, to) range, but found from=\(cppNumber(from)) > to=\(cppNumber(to))"
     case .rangeTooLarge(let from, let to, let dtype):
       "uniform_ expects to-from <= std::numeric_limits<\(dtype == .float32 ? "float" : "double")>::max(), "
-        + "but found to=\(to) and from=\(from) which result in to-from to exceed the limit"
+        + "but found to=\(cppNumber(to)) and from=\(cppNumber(from)) which result in to-from to exceed the limit"
     case .negativeStd(let std):
-      "normal expects std >= 0.0, but found std \(std)"
+      "normal expects std >= 0.0, but found std \(cppNumber(std))"
     case .notFloatingPoint(let dtype):
       "random fills need a floating-point tensor, got \(dtype)"
     }
   }
+}
+
+/// A double as C++'s `std::ostream` prints it by default (`%g`, 6 significant digits), as PyTorch's
+/// C++ error messages show numbers: `1`, `0.1`, `-1`, `1e-05`.
+public func cppNumber(_ x: Double) -> String {
+  var buffer = [CChar](repeating: 0, count: 32)
+  _ = buffer.withUnsafeMutableBufferPointer { pointer in
+    withVaList([x]) { vsnprintf(pointer.baseAddress, 32, "%g", $0) }
+  }
+  return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

@@ -28,7 +28,7 @@ import Testing
     Case(arguments: ["fill", "normal_(std=-1)", "--shape", "5,5", "--seed", "0"], mentions: ["std", "-1"]),
     Case(arguments: ["fill", "sparse_(sparsity=1.5)", "--shape", "5,5", "--seed", "0"], mentions: ["sparsity", "1.5"]),
     Case(arguments: ["fill", "sparse_(-0.1)", "--shape", "5,5", "--seed", "0"], mentions: ["-0.1"]),
-    Case(arguments: ["fill", "uniform_(1, 0)", "--shape", "5", "--seed", "0"], mentions: ["from=1.0 > to=0.0"]),
+    Case(arguments: ["fill", "uniform_(1, 0)", "--shape", "5", "--seed", "0"], mentions: ["from=1 > to=0"]),
     Case(arguments: ["fill", "eye_()", "--shape", "2,2,2", "--seed", "0"], mentions: ["2 dimensions"]),
     Case(arguments: ["fill", "unknown_()", "--shape", "3", "--seed", "0"], mentions: ["unknown_"]),
     Case(arguments: ["fill", "uniform_()", "--shape", "3,x", "--seed", "0"], mentions: ["'x'"]),
