@@ -41,7 +41,7 @@ public enum PaddingMode: String, Sendable, CaseIterable {
 /// `b ~ U(−k, k)`, k = 1/√fan_in, where `fan_in = size(1)·Π kernel_size` of the weight:
 /// `(in/groups)·Πk` for convolutions, `(out/groups)·Πk` for transposed ones (whose weight is
 /// `(in, out/groups, *k)`).
-public class ConvolutionBase: Module {
+public class ConvolutionBase: Module, HasWeight, HasBias {
   public let inChannels: Int, outChannels: Int
   public let kernelSize: [Int], stride: [Int], dilation: [Int], outputPadding: [Int]
   public let padding: ConvPadding
@@ -49,17 +49,7 @@ public class ConvolutionBase: Module {
   public let paddingMode: PaddingMode
   public let transposed: Bool
 
-  /// The weight: `(out, in/groups, *kernel_size)`, or `(in, out/groups, *kernel_size)` if transposed.
-  public var weight: Tensor {
-    get { self[parameter: "weight"] }
-    _modify { yield &self[parameter: "weight"] }
-  }
 
-  /// The bias, shape `(out_channels)`, or `nil`.
-  public var bias: Tensor? {
-    get { optionalParameter("bias") }
-    set { setOptionalParameter("bias", newValue) }
-  }
 
   init(
     dimensions: Int, transposed: Bool, inChannels: Int, outChannels: Int, kernelSize: ConvSize, stride: ConvSize,

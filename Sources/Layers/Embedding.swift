@@ -6,7 +6,7 @@ import TensorModule
 ///
 /// Default init: `W ~ N(0, 1)` (`normal_`), then row `padding_idx` set to 0 (its draws are still
 /// consumed). Weight shape `(num_embeddings, embedding_dim)`.
-public final class Embedding: Module {
+public final class Embedding: Module, HasWeight {
   public let numEmbeddings: Int, embeddingDim: Int
   /// The padding row, normalized to be non-negative as PyTorch stores it.
   public let paddingIndex: Int?
@@ -14,11 +14,6 @@ public final class Embedding: Module {
   public let normType: PythonNumber
   public let scaleGradByFreq: Bool, sparse: Bool
 
-  /// The embedding table, shape `(num_embeddings, embedding_dim)`.
-  public var weight: Tensor {
-    get { self[parameter: "weight"] }
-    _modify { yield &self[parameter: "weight"] }
-  }
 
   /// `nn.Embedding(num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0,
   /// scale_grad_by_freq=False, sparse=False)`.

@@ -7,23 +7,13 @@ import TensorModule
 /// Default init, as PyTorch's `reset_parameters`: `W ~ kaiming_uniform_(a=√5)`, i.e.
 /// U(−k, k) with k = 1/√in_features (computed as `√3·√(2/(1+√5²))/√in`), then `b ~ U(−k, k)` with
 /// k = 1/√in_features (0 when in_features = 0). Weight shape `(out_features, in_features)`.
-public class Linear: Module {
+public class Linear: Module, HasWeight, HasBias {
   /// Size of each input sample.
   public let inFeatures: Int
   /// Size of each output sample.
   public let outFeatures: Int
 
-  /// The weight, shape `(out_features, in_features)`.
-  public var weight: Tensor {
-    get { self[parameter: "weight"] }
-    _modify { yield &self[parameter: "weight"] }
-  }
 
-  /// The bias, shape `(out_features)`, or `nil` when built with `bias: false`.
-  public var bias: Tensor? {
-    get { optionalParameter("bias") }
-    set { setOptionalParameter("bias", newValue) }
-  }
 
   /// `nn.Linear(in_features, out_features, bias=True, dtype=None)`, drawing its default init from
   /// `generator` (default: ``TorchGenerator/default``).
@@ -58,20 +48,10 @@ public final class NonDynamicallyQuantizableLinear: Linear {}
 ///
 /// Default init: weight and bias from U(−k, k), k = 1/√in1_features. Weight shape
 /// `(out_features, in1_features, in2_features)`.
-public final class Bilinear: Module {
+public final class Bilinear: Module, HasWeight, HasBias {
   public let in1Features: Int, in2Features: Int, outFeatures: Int
 
-  /// The weight, shape `(out_features, in1_features, in2_features)`.
-  public var weight: Tensor {
-    get { self[parameter: "weight"] }
-    _modify { yield &self[parameter: "weight"] }
-  }
 
-  /// The bias, shape `(out_features)`, or `nil`.
-  public var bias: Tensor? {
-    get { optionalParameter("bias") }
-    set { setOptionalParameter("bias", newValue) }
-  }
 
   /// `nn.Bilinear(in1_features, in2_features, out_features, bias=True)`.
   ///
