@@ -32,10 +32,11 @@ public func truncNormal(
   guard tensor.count > 0 else { return }
   if std == 0 { return tensor.fill(mean) }
   let g = generator ?? TorchGenerator.default
-  switch (algorithm, tensor.dtype) {
-  case (.resampling, .float32): tensor.withMutableFloat32 { g.fillTruncatedNormal($0, mean: mean, std: std, a: a, b: b) }
-  case (.resampling, _): tensor.withMutableFloat64 { g.fillTruncatedNormal($0, mean: mean, std: std, a: a, b: b) }
-  case (.inverseCDF, _): try truncNormalInverseCDF(&tensor, mean: mean, std: std, a: a, b: b, generator: g)
+  switch algorithm {  // not `switch (algorithm, dtype)`: that crashes Swift 6.3's release optimizer (CopyPropagation)
+  case .resampling where tensor.dtype == .float32:
+    tensor.withMutableFloat32 { g.fillTruncatedNormal($0, mean: mean, std: std, a: a, b: b) }
+  case .resampling: tensor.withMutableFloat64 { g.fillTruncatedNormal($0, mean: mean, std: std, a: a, b: b) }
+  case .inverseCDF: try truncNormalInverseCDF(&tensor, mean: mean, std: std, a: a, b: b, generator: g)
   }
 }
 

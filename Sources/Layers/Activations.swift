@@ -1,5 +1,6 @@
 /// `max(0, x)` (`torch.nn.ReLU`). No parameters.
 public final class ReLU: Module {
+  /// The constructor's `inplace`, as PyTorch stores it.
   public let inplace: Bool
   /// `nn.ReLU(inplace=False)`.
   public init(inplace: Bool = false) { self.inplace = inplace }
@@ -8,6 +9,7 @@ public final class ReLU: Module {
 
 /// `max(0, x) + negative_slope·min(0, x)` (`torch.nn.LeakyReLU`). No parameters.
 public final class LeakyReLU: Module {
+  /// The constructor's `negative_slope`, `inplace`, as PyTorch stores them.
   public let negativeSlope: PythonNumber, inplace: Bool
   /// `nn.LeakyReLU(negative_slope=0.01, inplace=False)`.
   public init(negativeSlope: PythonNumber = 0.01, inplace: Bool = false) {
@@ -19,6 +21,7 @@ public final class LeakyReLU: Module {
 
 /// `x` if x > 0 else `alpha·(eˣ − 1)` (`torch.nn.ELU`). No parameters.
 public final class ELU: Module {
+  /// The constructor's `alpha`, `inplace`, as PyTorch stores them.
   public let alpha: PythonNumber, inplace: Bool
   /// `nn.ELU(alpha=1.0, inplace=False)`.
   public init(alpha: PythonNumber = 1.0, inplace: Bool = false) {
@@ -30,6 +33,7 @@ public final class ELU: Module {
 
 /// Scaled ELU with λ ≈ 1.0507, α ≈ 1.6733 (`torch.nn.SELU`). No parameters.
 public final class SELU: Module {
+  /// The constructor's `inplace`, as PyTorch stores it.
   public let inplace: Bool
   /// `nn.SELU(inplace=False)`.
   public init(inplace: Bool = false) { self.inplace = inplace }
@@ -52,6 +56,7 @@ public final class GELU: Module {
 
 /// `x·σ(x)` (`torch.nn.SiLU`). No parameters.
 public final class SiLU: Module {
+  /// The constructor's `inplace`, as PyTorch stores it.
   public let inplace: Bool
   /// `nn.SiLU(inplace=False)`.
   public init(inplace: Bool = false) { self.inplace = inplace }
@@ -72,6 +77,7 @@ public final class Sigmoid: Module {
 
 /// `log(1 + e^(βx)) / β`, linear above `threshold` (`torch.nn.Softplus`). No parameters.
 public final class Softplus: Module {
+  /// The constructor's `beta`, `threshold`, as PyTorch stores them.
   public let beta: PythonNumber, threshold: PythonNumber
   /// `nn.Softplus(beta=1.0, threshold=20.0)`.
   public init(beta: PythonNumber = 1.0, threshold: PythonNumber = 20.0) {

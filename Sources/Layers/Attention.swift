@@ -10,8 +10,11 @@ import TensorModule
 /// and `out_proj.bias = 0` (its drawn values discarded), `bias_k`, `bias_v ~ xavier_normal_`.
 /// `out_proj.weight` keeps its kaiming-uniform(a=√5) values.
 public final class MultiheadAttention: Module {
+  /// The constructor's `embed_dim`, `num_heads`, `kdim`, `vdim`, as PyTorch stores them.
   public let embedDim: Int, numHeads: Int, kdim: Int, vdim: Int
+  /// The constructor's `dropout`, as PyTorch stores it.
   public let dropout: Double
+  /// The constructor's `batch_first`, `add_zero_attn`, as PyTorch stores them.
   public let batchFirst: Bool, addZeroAttn: Bool
 
   /// The output projection (`out_proj`).

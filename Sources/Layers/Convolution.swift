@@ -7,6 +7,7 @@ import TensorModule
 public struct ConvSize: Sendable, Equatable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
   /// The values as given.
   public var values: [Int]
+  /// A size with one value per dimension.
   public init(_ values: [Int]) { self.values = values }
   public init(integerLiteral value: Int) { values = [value] }
   public init(arrayLiteral elements: Int...) { values = elements }
@@ -42,11 +43,17 @@ public enum PaddingMode: String, Sendable, CaseIterable {
 /// `(in/groups)·Πk` for convolutions, `(out/groups)·Πk` for transposed ones (whose weight is
 /// `(in, out/groups, *k)`).
 public class ConvolutionBase: Module, HasWeight, HasBias {
+  /// The constructor's `in_channels`, `out_channels`, as PyTorch stores them.
   public let inChannels: Int, outChannels: Int
+  /// The constructor's `kernel_size`, `stride`, `dilation`, `output_padding`, as PyTorch stores them.
   public let kernelSize: [Int], stride: [Int], dilation: [Int], outputPadding: [Int]
+  /// The constructor's `padding`, as PyTorch stores it.
   public let padding: ConvPadding
+  /// The constructor's `groups`, as PyTorch stores it.
   public let groups: Int
+  /// The constructor's `padding_mode`, as PyTorch stores it.
   public let paddingMode: PaddingMode
+  /// The constructor's whether this is a transposed convolution, as PyTorch stores it.
   public let transposed: Bool
 
 
@@ -98,7 +105,7 @@ public class ConvolutionBase: Module, HasWeight, HasBias {
 
   public override func resetParameters(_ context: InitContext) throws {
     try context.initialize("weight", of: self, with: .kaimingUniform(a: 5.0.squareRoot()))
-    let fanIn = try calculateFanInAndFanOut(shape: self[parameter: "weight"].shape).fanIn
+    let fanIn = try calculateFanInAndFanOut(shape: shape(ofParameter: "weight")).fanIn
     if fanIn != 0 {
       let bound = 1 / Double(fanIn).squareRoot()
       try context.initialize("bias", of: self, with: .uniform(a: -bound, b: bound))

@@ -7,11 +7,15 @@ import TensorModule
 /// Default init: `W ~ N(0, 1)` (`normal_`), then row `padding_idx` set to 0 (its draws are still
 /// consumed). Weight shape `(num_embeddings, embedding_dim)`.
 public final class Embedding: Module, HasWeight {
+  /// The constructor's `num_embeddings`, `embedding_dim`, as PyTorch stores them.
   public let numEmbeddings: Int, embeddingDim: Int
   /// The padding row, normalized to be non-negative as PyTorch stores it.
   public let paddingIndex: Int?
+  /// The constructor's `max_norm`, as PyTorch stores it.
   public let maxNorm: PythonNumber?
+  /// The constructor's `norm_type`, as PyTorch stores it.
   public let normType: PythonNumber
+  /// The constructor's `scale_grad_by_freq`, `sparse`, as PyTorch stores them.
   public let scaleGradByFreq: Bool, sparse: Bool
 
 
@@ -41,9 +45,7 @@ public final class Embedding: Module, HasWeight {
 
   public override func resetParameters(_ context: InitContext) throws {
     try context.initialize("weight", of: self, with: .normal())
-    if let p = paddingIndex, context.recorder == nil {
-      for j in 0..<embeddingDim { self[parameter: "weight"][linear: p * embeddingDim + j] = 0 }
-    }
+    if let p = paddingIndex { try context.fill("weight", of: self, index: p, value: 0) }
   }
 
   public override var extraDescription: String {

@@ -14,6 +14,8 @@ public struct InitContext {
   /// The module's path in the model (`""` for the root, else e.g. `encoder.0`).
   public var prefix: String
   var recorder: ((String, Initializer, [Int]) -> Void)?
+  /// With `recorder`: receives ``fill(_:of:index:value:)`` steps (key, index, value) instead of running them.
+  var indexFillRecorder: ((String, Int, Double) -> Void)?
 
   /// A context drawing from `generator` (default: ``TorchGenerator/default``) for a module at `prefix`.
   public init(generator: (any RandomGenerator)? = nil, prefix: String = "") {
@@ -29,9 +31,10 @@ public struct InitContext {
     let name = String(path.split(separator: ".").last ?? "")
     guard owner.module.hasParameter(name) else { return }
     if let recorder {
-      recorder(fullPath, scheme, owner.module[parameter: name].shape)
+      recorder(fullPath, scheme, owner.module.shape(ofParameter: name))
       return
     }
+    guard !owner.module.isShapeOnly(parameter: name) else { return }  // nothing to draw into
     do {
       try scheme.apply(to: &owner.module[parameter: name], generator: generator.generator(forParameter: fullPath))
     } catch {

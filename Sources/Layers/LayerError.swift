@@ -16,10 +16,14 @@ public struct LayerError: Error, Equatable, CustomStringConvertible {
   public var description: String { "\(layer): \(message)" }
 }
 
-/// A zero-filled tensor, reporting a negative dimension as PyTorch's `torch.empty` does.
-func emptyParameter(_ shape: [Int], _ dtype: DType, layer: String) throws -> Tensor {
+/// A tensor filled with `value` (default 0), reporting a negative dimension as PyTorch's `torch.empty`
+/// does; inside ``Module/shapeOnly(_:)``, an empty placeholder that only declares it.
+func emptyParameter(_ shape: [Int], _ dtype: DType, layer: String, filledWith value: Double = 0) throws -> Tensor {
   do {
-    return try Tensor(zeros: shape, dtype: dtype)
+    if let placeholder = try _ShapeOnlyScope.placeholder(shape, dtype, fill: value) { return placeholder }
+    var tensor = try Tensor(zeros: shape, dtype: dtype)
+    if value != 0 { tensor.fill(value) }
+    return tensor
   } catch {
     throw LayerError(layer, "\(error)")
   }

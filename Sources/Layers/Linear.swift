@@ -49,6 +49,7 @@ public final class NonDynamicallyQuantizableLinear: Linear {}
 /// Default init: weight and bias from U(−k, k), k = 1/√in1_features. Weight shape
 /// `(out_features, in1_features, in2_features)`.
 public final class Bilinear: Module, HasWeight, HasBias {
+  /// The constructor's `in1_features`, `in2_features`, `out_features`, as PyTorch stores them.
   public let in1Features: Int, in2Features: Int, outFeatures: Int
 
 

@@ -22,12 +22,15 @@ open class Module: CustomStringConvertible {
   struct Slot {
     let name: String
     var tensor: Tensor
+    /// Set for a shape-only module (``Module/shapeOnly(_:)``), whose `tensor` is then a placeholder.
+    var declaration: TensorDeclaration? = nil
   }
 
   var parameterSlots: [Slot] = []
   var bufferSlots: [Slot] = []
   var registeredChildren: [(name: String, module: Module)] = []
 
+  /// An empty module; subclasses register parameters and children.
   public init() {}
 
   /// The class name PyTorch prints (`type(self).__name__`).
@@ -47,19 +50,21 @@ open class Module: CustomStringConvertible {
 
   /// Adds or replaces a parameter (`register_parameter`).
   public func registerParameter(_ name: String, _ tensor: Tensor) {
+    let slot = Slot(name: name, tensor: tensor, declaration: _ShapeOnlyScope.declaration(of: tensor))
     if let i = parameterSlots.firstIndex(where: { $0.name == name }) {
-      parameterSlots[i].tensor = tensor
+      parameterSlots[i] = slot
     } else {
-      parameterSlots.append(Slot(name: name, tensor: tensor))
+      parameterSlots.append(slot)
     }
   }
 
   /// Adds or replaces a buffer (`register_buffer`), e.g. BatchNorm's `running_mean`.
   public func registerBuffer(_ name: String, _ tensor: Tensor) {
+    let slot = Slot(name: name, tensor: tensor, declaration: _ShapeOnlyScope.declaration(of: tensor))
     if let i = bufferSlots.firstIndex(where: { $0.name == name }) {
-      bufferSlots[i].tensor = tensor
+      bufferSlots[i] = slot
     } else {
-      bufferSlots.append(Slot(name: name, tensor: tensor))
+      bufferSlots.append(slot)
     }
   }
 

@@ -7,8 +7,11 @@ import TensorModule
 /// Default init (no random numbers): weight = 1, bias = 0, both of shape `normalized_shape`, present
 /// only when `elementwise_affine` (bias only when `bias`).
 public final class LayerNorm: Module {
+  /// The constructor's `normalized_shape`, as PyTorch stores it.
   public let normalizedShape: [Int]
+  /// The constructor's `eps`, as PyTorch stores it.
   public let eps: PythonNumber
+  /// The constructor's `elementwise_affine`, whether the module has a `bias` parameter, as PyTorch stores them.
   public let elementwiseAffine: Bool, hasBias: Bool
 
   /// `nn.LayerNorm(normalized_shape, eps=1e-05, elementwise_affine=True, bias=True)`.
@@ -42,8 +45,11 @@ public final class LayerNorm: Module {
 ///
 /// Default init (no random numbers): weight = 1, bias = 0, shape `(num_channels)`, when `affine`.
 public final class GroupNorm: Module {
+  /// The constructor's `num_groups`, `num_channels`, as PyTorch stores them.
   public let numGroups: Int, numChannels: Int
+  /// The constructor's `eps`, as PyTorch stores it.
   public let eps: PythonNumber
+  /// The constructor's `affine`, whether the module has a `bias` parameter, as PyTorch stores them.
   public let affine: Bool, hasBias: Bool
 
   /// `nn.GroupNorm(num_groups, num_channels, eps=1e-05, affine=True, bias=True)`.
@@ -85,10 +91,13 @@ public final class GroupNorm: Module {
 /// `running_mean = 0`, `running_var = 1`, `num_batches_tracked = 0` (int64, 0-d) when
 /// `track_running_stats`.
 public class BatchNorm: Module {
+  /// The constructor's `num_features`, as PyTorch stores it.
   public let numFeatures: Int
+  /// The constructor's `eps`, as PyTorch stores it.
   public let eps: PythonNumber
   /// `nil` prints as `None` (cumulative moving average).
   public let momentum: PythonNumber?
+  /// The constructor's `affine`, `track_running_stats`, whether the module has a `bias` parameter, as PyTorch stores them.
   public let affine: Bool, trackRunningStats: Bool, hasBias: Bool
 
   init(
@@ -108,9 +117,7 @@ public class BatchNorm: Module {
     }
     if trackRunningStats {
       registerBuffer("running_mean", try emptyParameter([numFeatures], dtype, layer: typeName))
-      var variance = try emptyParameter([numFeatures], dtype, layer: typeName)
-      variance.fill(1)
-      registerBuffer("running_var", variance)
+      registerBuffer("running_var", try emptyParameter([numFeatures], dtype, layer: typeName, filledWith: 1))
       registerBuffer("num_batches_tracked", try Tensor(zeros: [], dtype: .int64))
     }
     try resetParameters(InitContext())

@@ -10,7 +10,9 @@ import TensorModule
 /// 3 (GRU), 1 (RNN); `H_out = proj_size or H`; `in_0 = input_size`, later `in_k = H_out·directions`.
 /// Default init: every parameter, in that order, from U(−k, k) with k = 1/√hidden_size.
 public class RecurrentBase: Module {
+  /// The constructor's `input_size`, `hidden_size`, `num_layers`, `proj_size`, as PyTorch stores them.
   public let inputSize: Int, hiddenSize: Int, numLayers: Int, projSize: Int
+  /// The constructor's `bias`, `batch_first`, `bidirectional`, as PyTorch stores them.
   public let bias: Bool, batchFirst: Bool, bidirectional: Bool
   /// Dropout between layers, stored as a float like PyTorch's `float(dropout)`.
   public let dropout: Double
@@ -92,6 +94,7 @@ public enum RNNNonlinearity: String, Sendable, CaseIterable {
 
 /// An Elman RNN with tanh or ReLU (`torch.nn.RNN`); default init as ``RecurrentBase``.
 public final class RNN: RecurrentBase {
+  /// The constructor's `nonlinearity`, as PyTorch stores it.
   public let nonlinearity: RNNNonlinearity
 
   /// `nn.RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False,

@@ -6,6 +6,7 @@ public final class Identity: Module {
 
 /// Flattens dimensions `start_dim…end_dim` into one (`torch.nn.Flatten`). No parameters.
 public final class Flatten: Module {
+  /// The constructor's `start_dim`, `end_dim`, as PyTorch stores them.
   public let startDim: Int, endDim: Int
   /// `nn.Flatten(start_dim=1, end_dim=-1)`.
   public init(startDim: Int = 1, endDim: Int = -1) {
@@ -17,6 +18,7 @@ public final class Flatten: Module {
 
 /// Zeroes elements with probability `p` during training (`torch.nn.Dropout`). No parameters.
 public final class Dropout: Module {
+  /// The constructor's `p`, `inplace`, as PyTorch stores them.
   public let p: PythonNumber, inplace: Bool
   /// `nn.Dropout(p=0.5, inplace=False)`.
   ///

@@ -4,6 +4,8 @@
 /// polynomials) lane by lane, with the fused multiply-adds GCC places when it compiles them with
 /// `-mavx2 -mfma`. Every operation is an IEEE float32 `+ − × / fma`, so the results are the same on
 /// any machine. Not correctly rounded: this reproduces PyTorch's bits, not the true log/sin/cos.
+/// The specification of the C kernels `Sources/_Kernels/torch_normal*.c` (which ``TorchGenerator``
+/// runs), used by the reference fills the kernels are tested against.
 enum CephesMath {
   static let sqrtHalf = Float(0.707106781186547524)
   static let logP: [Float] = [

@@ -7,9 +7,11 @@
 public struct MT19937: Sendable {
   static let n = 624
   static let m = 397
-  private var state: [UInt32]
-  private var left: Int
-  private var next: Int
+  // `left − 1` words remain before the next twist; the next one is `state[next]`. The C kernels
+  // (`nninit_mt19937_words`) share this layout, see `withKernelState(_:)`.
+  var state: [UInt32]
+  var left: Int
+  var next: Int
 
   /// The engine after `init_genrand(seed & 0xFFFFFFFF)`.
   public init(seed: UInt64) {
@@ -45,6 +47,7 @@ public struct MT19937: Sendable {
     return hi << 32 | lo
   }
 
+  /// The twist in Swift: the specification of the vectorized one in `Sources/_Kernels/mt19937*.c`.
   private mutating func twist() {
     let n = MT19937.n, m = MT19937.m
     state.withUnsafeMutableBufferPointer { s in

@@ -1,3 +1,8 @@
+import _Kernels
+
+/// The fills run the C kernels of `Sources/_Kernels/philox*.c` (scalar, AVX2 or AVX-512, chosen at run
+/// time), split by position over ``Parallel/threadCount`` threads; every path and every split gives
+/// the same bits as the pure-Swift specification in `PhiloxGenerator+Reference.swift`.
 extension PhiloxGenerator {
   /// Fills elements `[offset, offset + count)` of a float32 tensor with U[from, to).
   ///
@@ -6,15 +11,7 @@ extension PhiloxGenerator {
   /// `v == Float(to)` is replaced by `Float(from)` (as `uniform_`).
   /// - Precondition: `offset >= 0`.
   public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Float>, from: Double, to: Double, offset: Int) {
-    precondition(offset >= 0, "expected offset >= 0, got \(offset)")
-    let f = Float(from), t = Float(to)
-    let range = t - f
-    var cursor = _WordCursor(key: (key[0], key[1]), stream: Stream.uniform.rawValue)
-    for k in buffer.indices {
-      let x = Float(cursor.word(UInt64(offset + k)) >> 8) * 0x1p-24
-      let v = fusedMultiplyAdd(x, range, f)
-      buffer[k] = v == t ? f : v
-    }
+    fillUniform(buffer, from: from, to: to, offset: offset, execution: .automatic)
   }
 
   /// Fills elements `[offset, offset + count)` of a float64 tensor with U[from, to).
@@ -22,14 +19,7 @@ extension PhiloxGenerator {
   /// Element i: `x = ((W(2i) << 32 | W(2i+1)) >> 11)·2⁻⁵³`, `v = fma(x, to − from, from)`, `v == to` → `from`.
   /// - Precondition: `offset >= 0`.
   public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double, offset: Int) {
-    precondition(offset >= 0, "expected offset >= 0, got \(offset)")
-    let range = to - from
-    var cursor = _WordCursor(key: (key[0], key[1]), stream: Stream.uniform.rawValue)
-    for k in buffer.indices {
-      let x = Double(cursor.bits53(2 * UInt64(offset + k))) * 0x1p-53
-      let v = fusedMultiplyAdd(x, range, from)
-      buffer[k] = v == to ? from : v
-    }
+    fillUniform(buffer, from: from, to: to, offset: offset, execution: .automatic)
   }
 
   /// Fills elements `[offset, offset + count)` of a float32 tensor with N(mean, std²).
@@ -37,10 +27,7 @@ extension PhiloxGenerator {
   /// The float64 value of ``fillNormal(_:mean:std:offset:)-(UnsafeMutableBufferPointer<Double>,_,_,_)``
   /// rounded to float32: a float32 tensor is exactly the rounding of the float64 one.
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, offset: Int) {
-    precondition(offset >= 0, "expected offset >= 0, got \(offset)")
-    forEachStandardNormal(count: buffer.count, offset: offset) { k, z in
-      buffer[k] = Float(fusedMultiplyAdd(z, std, mean))
-    }
+    fillNormal(buffer, mean: mean, std: std, offset: offset, execution: .automatic)
   }
 
   /// Fills elements `[offset, offset + count)` of a float64 tensor with N(mean, std²).
@@ -51,31 +38,7 @@ extension PhiloxGenerator {
   /// `fma(z, std, mean)`. `log`, `sin`, `cos` are ``PhiloxMath``'s (IEEE operations only), so the values
   /// are identical on every platform. |z| ≤ √(2·53·ln 2) ≈ 8.57.
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, offset: Int) {
-    precondition(offset >= 0, "expected offset >= 0, got \(offset)")
-    forEachStandardNormal(count: buffer.count, offset: offset) { k, z in
-      buffer[k] = fusedMultiplyAdd(z, std, mean)
-    }
-  }
-
-  /// Standard normals of elements `offset ..< offset + count`, each Box–Muller pair computed once.
-  private func forEachStandardNormal(count: Int, offset: Int, _ body: (Int, Double) -> Void) {
-    var cursor = _WordCursor(key: (key[0], key[1]), stream: Stream.normal.rawValue)
-    var pairIndex = UInt64.max
-    var pair = (cos: 0.0, sin: 0.0)
-    for k in 0..<count {
-      let i = UInt64(offset + k)
-      if i >> 1 != pairIndex {
-        pairIndex = i >> 1
-        let w = cursor.block(pairIndex)
-        let m1 = (UInt64(w.0) << 32 | UInt64(w.1)) >> 11
-        let m2 = (UInt64(w.2) << 32 | UInt64(w.3)) >> 11
-        let u1 = Double((1 << 53) - m1) * 0x1p-53
-        let r = (-2 * PhiloxMath.log(u1)).squareRoot()
-        let (s, c) = PhiloxMath.sinCos(turns53: m2)
-        pair = (r * c, r * s)
-      }
-      body(k, i & 1 == 0 ? pair.cos : pair.sin)
-    }
+    fillNormal(buffer, mean: mean, std: std, offset: offset, execution: .automatic)
   }
 
   /// Fills elements `[offset, offset + count)` of a float32 tensor with N(mean, std²) truncated to
@@ -83,11 +46,7 @@ extension PhiloxGenerator {
   public func fillTruncatedNormal(
     _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, a: Double, b: Double, offset: Int
   ) {
-    precondition(offset >= 0, "expected offset >= 0, got \(offset)")
-    let lo = Float(a), hi = Float(b)
-    forEachTruncatedNormal(count: buffer.count, offset: offset, mean: mean, std: std, a: a, b: b) { k, x in
-      buffer[k] = min(max(Float(x), lo), hi)
-    }
+    fillTruncatedNormal(buffer, mean: mean, std: std, a: a, b: b, offset: offset, execution: .automatic)
   }
 
   /// Fills elements `[offset, offset + count)` of a float64 tensor with N(mean, std²) truncated to [a, b].
@@ -102,37 +61,71 @@ extension PhiloxGenerator {
   public func fillTruncatedNormal(
     _ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, a: Double, b: Double, offset: Int
   ) {
-    precondition(offset >= 0, "expected offset >= 0, got \(offset)")
-    forEachTruncatedNormal(count: buffer.count, offset: offset, mean: mean, std: std, a: a, b: b) { k, x in
-      buffer[k] = min(max(x, a), b)
+    fillTruncatedNormal(buffer, mean: mean, std: std, a: a, b: b, offset: offset, execution: .automatic)
+  }
+}
+
+extension PhiloxGenerator {
+  /// `fillUniform(_:from:to:offset:)` for float32 on an explicit ISA path and thread count.
+  @_spi(Testing) public func fillUniform(
+    _ buffer: UnsafeMutableBufferPointer<Float>, from: Double, to: Double, offset: Int, execution: PhiloxExecution
+  ) {
+    let source = execution.source(key: key, stream: .uniform)
+    let f = Float(from), t = Float(to)
+    execution.forEachChunk(buffer, offset: offset) { first, out, count in
+      nninit_philox_uniform_f32(source, first, count, out, f, t)
     }
   }
 
-  private func forEachTruncatedNormal(
-    count: Int, offset: Int, mean: Double, std: Double, a: Double, b: Double, _ body: (Int, Double) -> Void
+  /// `fillUniform(_:from:to:offset:)` for float64 on an explicit ISA path and thread count.
+  @_spi(Testing) public func fillUniform(
+    _ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double, offset: Int, execution: PhiloxExecution
   ) {
-    guard std > 0, a < b else {
-      for k in 0..<count { body(k, mean) }
-      return
+    let source = execution.source(key: key, stream: .uniform)
+    execution.forEachChunk(buffer, offset: offset) { first, out, count in
+      nninit_philox_uniform_f64(source, first, count, out, from, to)
     }
-    var alpha = (a - mean) / std, beta = (b - mean) / std
-    let mirrored = alpha + beta > 0
-    if mirrored { (alpha, beta) = (-beta, -alpha) }
-    let lowerA = PhiloxMath.normalCDF(alpha).lower
-    let (lowerB, upperB) = PhiloxMath.normalCDF(beta)
-    let mass = lowerB - lowerA
-    var cursor = _WordCursor(key: (key[0], key[1]), stream: Stream.truncatedNormal.rawValue)
-    for k in 0..<count {
-      let m = cursor.bits53(2 * UInt64(offset + k))
-      let t = fusedMultiplyAdd(Double(m) * 0x1p-53, mass, lowerA)
-      var z: Double
-      if t <= 0.5 {
-        z = PhiloxMath.inverseNormalCDF(t)
-      } else {
-        z = -PhiloxMath.inverseNormalCDF(fusedMultiplyAdd(Double((1 << 53) - m) * 0x1p-53, mass, upperB))
-      }
-      if mirrored { z = -z }
-      body(k, fusedMultiplyAdd(z, std, mean))
+  }
+
+  /// `fillNormal(_:mean:std:offset:)` for float32 on an explicit ISA path and thread count.
+  @_spi(Testing) public func fillNormal(
+    _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, offset: Int, execution: PhiloxExecution
+  ) {
+    let source = execution.source(key: key, stream: .normal)
+    execution.forEachChunk(buffer, offset: offset) { first, out, count in
+      nninit_philox_normal_f32(source, first, count, out, mean, std)
+    }
+  }
+
+  /// `fillNormal(_:mean:std:offset:)` for float64 on an explicit ISA path and thread count.
+  @_spi(Testing) public func fillNormal(
+    _ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, offset: Int, execution: PhiloxExecution
+  ) {
+    let source = execution.source(key: key, stream: .normal)
+    execution.forEachChunk(buffer, offset: offset) { first, out, count in
+      nninit_philox_normal_f64(source, first, count, out, mean, std)
+    }
+  }
+
+  /// `fillTruncatedNormal(_:mean:std:a:b:offset:)` for float32 on an explicit ISA path and thread count.
+  @_spi(Testing) public func fillTruncatedNormal(
+    _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, a: Double, b: Double, offset: Int,
+    execution: PhiloxExecution
+  ) {
+    let source = execution.source(key: key, stream: .truncatedNormal)
+    execution.forEachChunk(buffer, offset: offset) { first, out, count in
+      nninit_philox_trunc_normal_f32(source, first, count, out, mean, std, a, b)
+    }
+  }
+
+  /// `fillTruncatedNormal(_:mean:std:a:b:offset:)` for float64 on an explicit ISA path and thread count.
+  @_spi(Testing) public func fillTruncatedNormal(
+    _ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, a: Double, b: Double, offset: Int,
+    execution: PhiloxExecution
+  ) {
+    let source = execution.source(key: key, stream: .truncatedNormal)
+    execution.forEachChunk(buffer, offset: offset) { first, out, count in
+      nninit_philox_trunc_normal_f64(source, first, count, out, mean, std, a, b)
     }
   }
 }

@@ -1,30 +1,30 @@
+import _Kernels
+
 extension TorchGenerator {
   /// `uniform_` for float32, as `uniform_kernel` in `aten/src/ATen/native/cpu/DistributionTemplates.h`.
   ///
   /// Per element: one word `w`, `x = (w & 0xFFFFFF)·2⁻²⁴`, `v = x·(to − from) + from` in float (fused
-  /// in the vectorized flavor), and `v == to` is replaced by `from`.
+  /// in the vectorized flavor), and `v == to` is replaced by `from`. Runs vectorized in C
+  /// (`nninit_torch_uniform_f32`), large tensors on ``Parallel/threadCount`` threads (see
+  /// `MT19937.fillInParallel`); bit-identical to the Swift reference (`TorchGenerator+Reference.swift`).
   public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Float>, from: Double, to: Double) {
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
     let f = Float(from), t = Float(to)
-    let range = t - f
-    let fused = flavor == .vectorized
     state.withLock { s in
-      for i in buffer.indices {
-        let x = Float(s.engine.next32() & 0xFF_FFFF) * 0x1p-24
-        let v = fused ? fusedMultiplyAdd(x, range, f) : x * range + f
-        buffer[i] = v == t ? f : v
+      let fused: Int32 = s.flavor == .vectorized ? 1 : 0
+      s.engine.fillInParallel(count: buffer.count, wordsPerElement: 1, granule: 16) { engine, range in
+        engine.withKernelState { nninit_torch_uniform_f32($0, $1, $2, base + range.lowerBound, range.count, f, t, fused) }
       }
     }
   }
 
   /// `uniform_` for float64: `random64()` masked to 53 bits, `x·2⁻⁵³`, then as for float32 in double.
   public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double) {
-    let range = to - from
-    let fused = flavor == .vectorized
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
     state.withLock { s in
-      for i in buffer.indices {
-        let x = Double(s.engine.next64() & (1 << 53 - 1)) * 0x1p-53
-        let v = fused ? fusedMultiplyAdd(x, range, from) : x * range + from
-        buffer[i] = v == to ? from : v
+      let fused: Int32 = s.flavor == .vectorized ? 1 : 0
+      s.engine.fillInParallel(count: buffer.count, wordsPerElement: 2, granule: 16) { engine, range in
+        engine.withKernelState { nninit_torch_uniform_f64($0, $1, $2, base + range.lowerBound, range.count, from, to, fused) }
       }
     }
   }

@@ -74,6 +74,7 @@ public final class TorchGenerator: RandomGenerator {
   /// The next raw 32-bit word (`generator.random()` on the engine).
   public func next32() -> UInt32 { state.withLock { $0.engine.next32() } }
 
+  /// Itself: PyTorch's generator is one stream, whatever the parameter.
   public func generator(forParameter path: String) -> any RandomGenerator { self }
 
   /// `torch.randperm(n)` for `n < 2³²/20`: a Fisher–Yates shuffle drawing `random() % (n − i)`.

@@ -23,4 +23,8 @@ nninit_isa nninit_active_isa(void);
 /// Forces kernels to run at most at `isa` (tests use it to check every path); -1 restores automatic choice.
 void nninit_force_isa(int isa);
 
+#include "nninit_torch.h"
+#include "nninit_philox.h"
+#include "nninit_gemm.h"
+
 #endif

@@ -1,0 +1,61 @@
+import Dispatch
+import TensorModule
+import _Kernels
+
+/// How a ``PhiloxGenerator`` fill runs: the instruction-set path and the threads.
+///
+/// Neither changes a bit of the output — positions, never threads or vector widths, decide the
+/// values — so the public fills always run ``automatic``; tests pass explicit values to check exactly
+/// that, without touching process-wide settings that concurrently running suites also read.
+@_spi(Testing) public struct PhiloxExecution: Sendable {
+  /// The `nninit_isa` level (0 scalar, 1 AVX2 + FMA, 2 AVX-512), lowered to what the CPU supports;
+  /// `nil` for `nninit_active_isa()` (the detected level, or `NNINIT_ISA` / `nninit_force_isa`).
+  public var isa: Int?
+  /// Threads to split over; `nil` for ``Parallel/threadCount`` (through ``Parallel/forEachChunk``).
+  public var threads: Int?
+  /// The smallest chunk (in elements) worth a thread of its own.
+  public var minimumChunk: Int
+
+  public init(isa: Int? = nil, threads: Int? = nil, minimumChunk: Int = 1 << 16) {
+    self.isa = isa
+    self.threads = threads
+    self.minimumChunk = minimumChunk
+  }
+
+  /// The detected ISA, `Parallel.threadCount` threads, chunks of at least 2¹⁶ elements.
+  public static let automatic = PhiloxExecution()
+
+  /// The kernels' view of `key`, `stream` and ``isa``.
+  func source(key: SIMD2<UInt32>, stream: PhiloxGenerator.Stream) -> nninit_philox_source {
+    nninit_philox_source(key0: key[0], key1: key[1], stream: stream.rawValue, isa: Int32(isa ?? -1))
+  }
+
+  /// Calls `kernel(firstElement, destination, count)` on consecutive chunks of `buffer`, which holds
+  /// elements `offset ..< offset + buffer.count`, in parallel.
+  func forEachChunk<T>(
+    _ buffer: UnsafeMutableBufferPointer<T>, offset: Int,
+    _ kernel: @Sendable (UInt64, UnsafeMutablePointer<T>, Int) -> Void
+  ) {
+    precondition(offset >= 0, "expected offset >= 0, got \(offset)")
+    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+    let destination = _SendablePointer(base: base)
+    guard let threads else {
+      return Parallel.forEachChunk(count: buffer.count, minimumChunk: minimumChunk) { range in
+        kernel(UInt64(offset + range.lowerBound), destination.base + range.lowerBound, range.count)
+      }
+    }
+    // `Parallel.forEachChunk`'s split, with an explicit thread count.
+    let count = buffer.count
+    let chunks = min(max(1, threads), max(1, count / max(1, minimumChunk)))
+    let size = (count + chunks - 1) / chunks
+    DispatchQueue.concurrentPerform(iterations: chunks) { index in
+      let range = min(count, index * size)..<min(count, index * size + size)
+      if !range.isEmpty { kernel(UInt64(offset + range.lowerBound), destination.base + range.lowerBound, range.count) }
+    }
+  }
+}
+
+/// A destination shared by the chunks of one fill; each chunk writes only its own range.
+private struct _SendablePointer<T>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<T>
+}

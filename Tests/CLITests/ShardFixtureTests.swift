@@ -1,0 +1,105 @@
+import Foundation
+import NNInit
+import TestSupport
+import Testing
+
+/// Every model of the core fixtures (`Tests/Fixtures/torch/vectorized/models.json`), at the library
+/// level: built shape-only and streamed with Philox it equals the in-memory
+/// `resetAllParameters(generator:)` state dict bit for bit, and its shards concatenated along the
+/// shard dimension equal the whole tensors. (In this target because it needs `ModelBuilder`.)
+@Suite struct ShardFixtureTests {
+  /// The fixture modules NNInit does not provide yet (as `TorchModelParityTests.unsupported`).
+  static let unsupported = ["ModuleList", "MaxPool2d", "TransformerEncoderLayer"]
+
+  struct Model: Sendable {
+    var id: String, spec: String, seed: Int, dtype: DType
+  }
+
+  static func models() throws -> [Model] {
+    let json = try #require(try Fixtures.json("torch/vectorized/models.json") as? [String: Any])
+    let cases = try #require(json["cases"] as? [[String: Any]])
+    return try cases.compactMap { c in
+      let spec = try #require(c["spec"] as? String)
+      guard !unsupported.contains(where: { spec.contains($0) }) else { return nil }
+      let dtypeName = try #require(c["dtype"] as? String)
+      return Model(
+        id: try #require(c["id"] as? String), spec: spec, seed: try #require(c["seed"] as? Int),
+        dtype: try #require(DType(rawValue: dtypeName)))
+    }
+  }
+
+  static func shapeOnly(_ model: Model) throws -> Module {
+    try Module.shapeOnly { try ModelBuilder(dtype: model.dtype, generator: PhiloxGenerator(seed: model.seed)).build(model.spec) }
+  }
+
+  @Test func streamedEqualsInMemoryForEveryFixtureModel() throws {
+    let models = try Self.models()
+    #expect(models.count > 90)
+    for model in models {
+      let generator = PhiloxGenerator(seed: model.seed)
+      let reference = try ModelBuilder(dtype: model.dtype, generator: generator).build(model.spec)
+      try reference.resetAllParameters(generator: generator)
+      let expected = reference.stateDict()
+
+      let meta = try Self.shapeOnly(model)
+      // Parameters are placeholders; only BatchNorm's 0-d num_batches_tracked holds an element.
+      #expect(meta.namedParameters().allSatisfy { $0.tensor.count == 0 }, "\(model.spec): allocated")
+      #expect(meta.stateDict().allSatisfy { $0.tensor.count <= 1 }, "\(model.spec): allocated")
+      let plan = try meta.materializationPlan()
+      var streamed: [String: [UInt64]] = [:]
+      try plan.materialize(generator: generator, chunkElements: 1000) { entry, chunk in
+        streamed[entry.key, default: []] += Self.bits(chunk)
+      }
+      #expect(plan.entries.map(\.key) == expected.map(\.key), "\(model.spec)")
+      for (entry, (key, tensor)) in zip(plan.entries, expected) {
+        #expect(entry.declaration.shape == tensor.shape && entry.declaration.dtype == tensor.dtype, "\(model.spec) \(key)")
+        #expect(streamed[key] ?? [] == Self.bits(tensor), "\(model.spec) \(key)")
+      }
+    }
+  }
+
+  @Test(arguments: [0, 1])
+  func shardsConcatenateForEveryFixtureModel(dimension: Int) throws {
+    for model in try Self.models() {
+      let generator = PhiloxGenerator(seed: model.seed)
+      let plan = try Self.shapeOnly(model).materializationPlan()
+      let whole = try plan.tensors(generator: generator)
+      for count in [2, 3] {
+        let shards = try (0..<count).map { index in
+          try plan.tensors(generator: generator, shard: TensorShard(dimension: dimension, index: index, count: count))
+        }
+        for (position, entry) in plan.entries.enumerated() {
+          let parts = shards.map { $0[position].tensor }, full = whole[position].tensor
+          if !entry.isBuffer && full.rank > dimension {
+            // torch.tensor_split sizes: the first size % count parts are one longer.
+            let size = full.shape[dimension]
+            #expect(parts.map { $0.shape[dimension] } == (0..<count).map { size / count + ($0 < size % count ? 1 : 0) })
+            #expect(Self.concatenate(parts, along: dimension) == Self.bits(full), "\(model.spec) \(entry.key) \(dimension)/\(count)")
+          } else {
+            #expect(parts.allSatisfy { $0.shape == full.shape && Self.bits($0) == Self.bits(full) }, "\(model.spec) \(entry.key)")
+          }
+        }
+      }
+    }
+  }
+
+  /// The elements' bit patterns.
+  static func bits(_ tensor: Tensor) -> [UInt64] {
+    switch tensor.storage {
+    case .float32(let values): values.map { UInt64($0.bitPattern) }
+    case .float64(let values): values.map(\.bitPattern)
+    case .int64(let values): values.map { UInt64(bitPattern: $0) }
+    }
+  }
+
+  /// `torch.cat(parts, dim=dimension)` as bit patterns.
+  static func concatenate(_ parts: [Tensor], along dimension: Int) -> [UInt64] {
+    let outer = parts[0].shape[..<dimension].reduce(1, *)
+    let partBits = parts.map(bits), blocks = parts.map { $0.shape[dimension...].reduce(1, *) }
+    var result: [UInt64] = []
+    for o in 0..<outer {
+      for (values, block) in zip(partBits, blocks) { result += values[(o * block)..<((o + 1) * block)] }
+    }
+    return result
+  }
+}
