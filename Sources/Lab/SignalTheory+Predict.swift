@@ -77,16 +77,19 @@ extension SignalTheory {
     case .tanh:
       forward = s
       backward = s
-      forwardText = "s·tanh′(0)² = \(scaleFormula) = \(f(s, 3)) (small signal; less once the std nears 1)"
+      forwardText = scaleFormula == f(s, 3) ? "s·tanh′(0)² = \(scaleFormula)" : "s·tanh′(0)² = \(scaleFormula) = \(f(s, 3))"
       backwardText = forwardText
     case .sigmoid:
-      let fixed = (s / 4 + bias.variance) / max(1e-12, 1 - s / 16)
+      var fixed = q[0]  // the fixed point of the mean-field map, by iteration
+      for _ in 0..<200 { fixed = s * _gaussianExpectation(mean: bias.mean, variance: fixed) { φ.value($0) * φ.value($0) } + bias.variance }
       forward = nil
       backward = s / 16
-      forwardText = "none: q ← s·E[σ(z)²] ≈ s·(¼ + q/16) settles at std \(f(fixed.squareRoot(), 3)) (σ's mean ½ feeds every layer)"
+      forwardText = "none: q ← s·E[σ(z)²] settles at std \(f(fixed.squareRoot(), 3))"
       backwardText = "s·σ′(0)² = \(scaleFormula)/16 = \(f(s / 16, 3))"
     }
     var note = "Mean field: zero-mean i.i.d. weights, wide layers, s = fan_in·Var(w) = \(scaleFormula)"
+    if φ == .tanh { note += "; tanh's factor s holds for a small signal (tanh′(0) = 1) and is smaller once the std nears 1" }
+    if φ == .sigmoid { note += "; σ's mean ½ feeds every layer, so the variance settles at a fixed point instead of following a factor" }
     if bias.variance > 0 {
       note += "; the biases add Var(b) = \(f(bias.variance, 3)) per layer, so the variance settles near Var(b)/(1 − factor) instead of vanishing"
     }
@@ -134,14 +137,14 @@ extension SignalTheory {
     case .relu, .leakyReLU:
       forward = c > 0 ? cn * cn : nil
       text = c > 0
-        ? "(c·fan_in)² = (\(f(c, 3))·\(width))² = \(f(cn * cn, 4)) once z > 0 (every unit equal)"
+        ? "(c·fan_in)² = (\(f(c, 3))·\(width))² = \(f(cn * cn, 4))"
         : "none: constant \(f(c, 3))"
     case .tanh:
       forward = nil
-      text = "none: z → c·fan_in·tanh(z) saturates at ±\(f(abs(cn), 3))"
+      text = "none: saturates at ±c·fan_in = ±\(f(abs(cn), 3))"
     case .sigmoid:
       forward = nil
-      text = "none: z → c·fan_in·σ(z) + b settles near \(f(cn / 2, 3))…\(f(cn, 3))"
+      text = "none: settles near c·fan_in·σ(z) ≈ \(f(cn / 2, 3))…\(f(cn, 3))"
     }
     return SignalTheory(
       model: "identical units", weightScale: nil, linearOutputStd: linearStd, activationStd: activationStd,

@@ -23,8 +23,9 @@ public func gemm<T: GEMMScalar>(
     beta: beta, c: c, ldc: ldc, parts: nil)
 }
 
-/// The GEMM with C split into `parts` blocks (fewer if C has fewer micro-tiles) (`nil`: as many as ``Parallel/threadCount`` and
-/// the size justify). Tests use it to check that every split gives the same bits.
+/// The GEMM with C split into `parts` blocks (fewer if C has fewer micro-tiles; `nil`: as many as
+/// ``Parallel/threadCount`` and the size justify). Tests use it to check that every split gives the
+/// same bits.
 @_spi(Testing) public func _gemm<T: GEMMScalar>(
   transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: T, a: UnsafePointer<T>, lda: Int,
   b: UnsafePointer<T>, ldb: Int, beta: T, c: UnsafeMutablePointer<T>, ldc: Int, parts: Int?

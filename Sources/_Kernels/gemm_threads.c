@@ -10,6 +10,7 @@
 // one, so a late worker can never claim a part of a job it has not fully seen.
 #include "nninit_kernels.h"
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <time.h>
@@ -114,7 +115,10 @@ static void run_parallel(int threads, size_t parts, void (*task)(const void *, s
     pthread_mutex_unlock(&pool.lock);
   }
   run_parts(generation, 0);
-  while (atomic_load(&pool.done) < parts) relax();
+  uint64_t start = nanoseconds();  // the last parts are running elsewhere: spin, then yield the CPU
+  for (unsigned spins = 1; atomic_load(&pool.done) < parts; spins++)
+    if (spins % 256 == 0 && nanoseconds() - start > SPIN_NS) sched_yield();
+    else relax();
   pthread_mutex_unlock(&pool.busy);
 }
 

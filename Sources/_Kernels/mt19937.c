@@ -150,65 +150,66 @@ void nninit_mt19937_skip(uint32_t *state, ptrdiff_t *left, ptrdiff_t *next, uint
   }
 }
 
-// Elements per step: the words are drawn, converted (and transformed) in an L1-sized buffer — the
-// output itself, or for large outputs a staging buffer copied out with non-temporal stores, which
-// saves the output's cache lines being read before they are written.
+// What a fill does with its words, chunk by chunk.
+typedef enum { UNIFORM_F32, UNIFORM_F64, NORMAL_F32, NORMAL_F64 } fill_kind;
+typedef struct {
+  fill_kind kind;
+  double a, b;  // (from, to) or (mean, std), rounded to float for the float32 kinds
+  int flag;     // fused (uniform) or cephes (float32 normal)
+} fill_job;
+
+static void transform(const mt19937_kernels *k, const fill_job *job, void *words, size_t n) {
+  switch (job->kind) {
+  case UNIFORM_F32: k->uniform_f32(words, n, (float)job->a, (float)job->b, job->flag); break;
+  case UNIFORM_F64: k->uniform_f64(words, n, job->a, job->b, job->flag); break;
+  case NORMAL_F32:
+    k->uniform_f32(words, n, 0.0f, 1.0f, 0);
+    nninit_torch_normal16_f32_at(k->isa, words, n / 16, (float)job->a, (float)job->b, job->flag);
+    break;
+  case NORMAL_F64:
+    k->uniform_f64(words, n, 0.0, 1.0, 0);
+    nninit_torch_normal16_f64_at(k->isa, words, n / 16, job->a, job->b);
+    break;
+  }
+}
+
+// CHUNK words at a time are drawn, converted (and transformed) in an L1-sized buffer: the output
+// itself, or for outputs of STREAM_BYTES or more a staging buffer copied out with non-temporal
+// stores, which spares reading the output's cache lines before writing them.
 enum { CHUNK = 2048, STREAM_BYTES = 8 << 20 };
+
+static void fill(uint32_t *state, ptrdiff_t *left, ptrdiff_t *next, void *out, size_t count, fill_job job) {
+  mt19937_kernels k = kernels();
+  size_t words_per_element = job.kind == UNIFORM_F64 || job.kind == NORMAL_F64 ? 2 : 1;
+  size_t bytes_per_element = 4 * words_per_element, step = CHUNK / words_per_element;
+  _Alignas(64) uint32_t staging[CHUNK];
+  int stream = count * bytes_per_element >= STREAM_BYTES;
+  unsigned char *bytes = out;
+  for (size_t i = 0; i < count; i += step) {
+    size_t n = count - i < step ? count - i : step;
+    uint32_t *words = stream ? staging : (uint32_t *)(void *)(bytes + i * bytes_per_element);
+    words_into(&k, state, left, next, words, n * words_per_element);
+    transform(&k, &job, words, n);
+    if (stream) k.stream_copy(bytes + i * bytes_per_element, staging, n * bytes_per_element);
+  }
+}
 
 void nninit_torch_uniform_f32(uint32_t *state, ptrdiff_t *left, ptrdiff_t *next, float *out, size_t count,
                               float from, float to, int fused) {
-  mt19937_kernels k = kernels();
-  _Alignas(64) uint32_t staging[CHUNK];
-  int stream = count * sizeof(float) >= STREAM_BYTES;
-  for (size_t i = 0; i < count; i += CHUNK) {
-    size_t n = count - i < CHUNK ? count - i : CHUNK;
-    uint32_t *words = stream ? staging : (uint32_t *)(void *)(out + i);
-    words_into(&k, state, left, next, words, n);
-    k.uniform_f32(words, n, from, to, fused);
-    if (stream) k.stream_copy(out + i, staging, n * sizeof(float));
-  }
+  fill(state, left, next, out, count, (fill_job){UNIFORM_F32, from, to, fused});
 }
 
 void nninit_torch_uniform_f64(uint32_t *state, ptrdiff_t *left, ptrdiff_t *next, double *out, size_t count,
                               double from, double to, int fused) {
-  mt19937_kernels k = kernels();
-  _Alignas(64) uint32_t staging[CHUNK];
-  int stream = count * sizeof(double) >= STREAM_BYTES;
-  for (size_t i = 0; i < count; i += CHUNK / 2) {
-    size_t n = count - i < CHUNK / 2 ? count - i : CHUNK / 2;
-    uint32_t *words = stream ? staging : (uint32_t *)(void *)(out + i);
-    words_into(&k, state, left, next, words, 2 * n);
-    k.uniform_f64(words, n, from, to, fused);
-    if (stream) k.stream_copy(out + i, staging, n * sizeof(double));
-  }
+  fill(state, left, next, out, count, (fill_job){UNIFORM_F64, from, to, fused});
 }
 
 void nninit_torch_normal_f32(uint32_t *state, ptrdiff_t *left, ptrdiff_t *next, float *out, size_t count,
                              float mean, float std, int cephes) {
-  mt19937_kernels k = kernels();
-  _Alignas(64) uint32_t staging[CHUNK];
-  int stream = count * sizeof(float) >= STREAM_BYTES;
-  for (size_t i = 0; i < count; i += CHUNK) {
-    size_t n = count - i < CHUNK ? count - i : CHUNK;
-    uint32_t *words = stream ? staging : (uint32_t *)(void *)(out + i);
-    words_into(&k, state, left, next, words, n);
-    k.uniform_f32(words, n, 0.0f, 1.0f, 0);
-    nninit_torch_normal16_f32_at(k.isa, (float *)(void *)words, n / 16, mean, std, cephes);
-    if (stream) k.stream_copy(out + i, staging, n * sizeof(float));
-  }
+  fill(state, left, next, out, count, (fill_job){NORMAL_F32, mean, std, cephes});
 }
 
 void nninit_torch_normal_f64(uint32_t *state, ptrdiff_t *left, ptrdiff_t *next, double *out, size_t count,
                              double mean, double std) {
-  mt19937_kernels k = kernels();
-  _Alignas(64) uint32_t staging[CHUNK];
-  int stream = count * sizeof(double) >= STREAM_BYTES;
-  for (size_t i = 0; i < count; i += CHUNK / 2) {
-    size_t n = count - i < CHUNK / 2 ? count - i : CHUNK / 2;
-    uint32_t *words = stream ? staging : (uint32_t *)(void *)(out + i);
-    words_into(&k, state, left, next, words, 2 * n);
-    k.uniform_f64(words, n, 0.0, 1.0, 0);
-    nninit_torch_normal16_f64_at(k.isa, (double *)(void *)words, n / 16, mean, std);
-    if (stream) k.stream_copy(out + i, staging, n * sizeof(double));
-  }
+  fill(state, left, next, out, count, (fill_job){NORMAL_F64, mean, std, 0});
 }

@@ -41,6 +41,17 @@ struct Bench: ParsableCommand {
       if !json { print(result.line) }
       results.append(result)
     }
+    if filter.map({ "train.step".contains($0) }) ?? true {
+      // One SGD step of an MLP (depth 20, width 256, batch 256, ReLU); melem/s counts parameters.
+      let timing = try benchmarkTrainingStep(threads: threadCount)
+      let parameters = 20 * (256 * 256 + 256)
+      let result = BenchResult(
+        name: "train.step", shape: [20, 256, 256], threads: threadCount,
+        melemPerS: Double(parameters) / timing.median / 1e6, seconds: timing.median,
+        detail: "median SGD step, MLP depth 20 width 256 batch 256 ReLU (min \(timing.minimum) s)")
+      if !json { print(result.line) }
+      results.append(result)
+    }
     if !quick && filter.map({ "model.1b".contains($0) }) ?? true {
       let result = try ModelBenchmark.measure(threads: threadCount)
       if !json { print(result.line) }

@@ -92,7 +92,7 @@ enum ReportStyle {
   static let css = """
     :root { color-scheme: light; }
     body { margin: 0; background: #f4f5f7; color: #1d1f23; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-    main { max-width: 1000px; margin: 0 auto; padding: 24px 28px 60px; background: #fff; box-shadow: 0 0 0 1px #e2e4e8; }
+    main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 60px; background: #fff; box-shadow: 0 0 0 1px #e2e4e8; }
     h1 { font-size: 28px; margin: 8px 0 4px; }
     h2 { font-size: 21px; margin: 36px 0 8px; padding-top: 8px; border-top: 1px solid #e6e8eb; }
     .lede { color: #555; margin-top: 0; }

@@ -100,30 +100,44 @@ extension ReportContent {
         + "or the tanh/sigmoid curvature at large std keep the variance from following a constant factor — the dashed mean-field "
         + "curves above include both effects.")
     }
-    s.append("The factor compounds: a factor of ½ per layer is (½)^\(deepest - 1) ≈ \(ReportContent.n(pow(0.5, Double(deepest - 1)))) in variance after \(deepest) layers, which is why depth makes the choice of init matter.")
+    let exponent = String(deepest - 1).map { "⁰¹²³⁴⁵⁶⁷⁸⁹".map(String.init)[Int(String($0))!] }.joined()
+    s.append("The factor compounds: a factor of ½ per layer is (½)\(exponent) ≈ \(ReportContent.n(pow(0.5, Double(deepest - 1)))) in variance after \(deepest) layers, which is why depth makes the choice of init matter.")
     return s.joined(separator: " ")
   }
 
   func gradientConclusion(_ activation: LabActivation) -> String {
-    var flows: [String] = [], vanishes: [String] = [], explodes: [String] = []
+    var kept: [String] = [], shrank: [String] = [], grew: [String] = [], levels: [(String, Double)] = [], starved: [String] = []
     for i in config.inits {
-      guard let r = result.signal(activation, deepest, i), let first = r.layers.first?.weightGradNorm, let last = r.layers.last?.weightGradNorm
-      else { continue }
-      guard first.isFinite, last.isFinite, last > 0 else {
-        explodes.append("\(i.shortName) (not finite)")
-        continue
+      guard let r = result.signal(activation, deepest, i), let firstLayer = r.layers.first, let lastLayer = r.layers.last else { continue }
+      let back = firstLayer.outputGradStd / lastLayer.outputGradStd
+      if back.isFinite && back > 0 {
+        let text = "\(i.shortName) (×\(ReportContent.n(back)))"
+        if back < 0.5 { shrank.append(text) } else if back > 2 { grew.append(text) } else { kept.append(text) }
       }
-      let ratio = first / last
-      let text = "\(i.shortName) (\(ReportContent.n(ratio))×)"
-      if ratio < 0.1 { vanishes.append(text) } else if ratio > 10 { explodes.append(text) } else { flows.append(text) }
+      let norms = r.layers.map(\.weightGradNorm).filter { $0.isFinite }.sorted()
+      if !norms.isEmpty { levels.append((i.shortName, norms[norms.count / 2])) }
+      let weightRatio = firstLayer.weightGradNorm / lastLayer.weightGradNorm
+      if weightRatio.isFinite && weightRatio < 0.01 { starved.append("\(i.shortName) (×\(ReportContent.n(weightRatio)))") }
     }
-    var s = ["At depth \(deepest) with \(activation.moduleName), the first layer's weight gradient compared with the last layer's:"]
-    if !flows.isEmpty { s.append("about the same size under \(ReportContent.list(flows)) — every layer learns at a similar pace;") }
-    if !vanishes.isEmpty { s.append("vanishingly small under \(ReportContent.list(vanishes)) — the early layers barely move;") }
-    if !explodes.isEmpty { s.append("far larger under \(ReportContent.list(explodes)) — one step can throw the early layers far off.") }
-    var text = s.joined(separator: " ")
-    if text.hasSuffix(";") { text.removeLast(); text += "." }
-    return text
+    var s: [String] = []
+    var parts: [String] = []
+    if !kept.isEmpty { parts.append("kept its size (within 2×) under \(ReportContent.list(kept))") }
+    if !shrank.isEmpty { parts.append("shrank under \(ReportContent.list(shrank))") }
+    if !grew.isEmpty { parts.append("grew under \(ReportContent.list(grew))") }
+    if !parts.isEmpty {
+      s.append("At depth \(deepest) with \(activation.moduleName), the gradient signal ∂L/∂z travelling back from the last layer to the first "
+        + parts.joined(separator: "; ") + " (first layer ÷ last layer).")
+    }
+    if !starved.isEmpty {
+      s.append("The first layer's weight gradient is tiny next to the last layer's under \(ReportContent.list(starved)): the early layers barely move.")
+    }
+    if levels.count > 1 {
+      let sorted = levels.sorted { $0.1 > $1.1 }
+      s.append("Weight-gradient lines can stay flat while ∂L/∂z shrinks, because each layer's gradient also scales with its input, "
+        + "which is larger nearer the input by the same factor. Their level differs, though: the typical ‖∂L/∂W‖ is " + ReportContent.list(sorted.map { "\(ReportContent.n($0.1)) under \($0.0)" })
+        + ", so one learning rate cannot suit them all.")
+    }
+    return s.joined(separator: " ")
   }
 
   /// Whether a run learned: its final training loss is below 90% of the loss of an uninformed guess

@@ -79,27 +79,30 @@ struct ReportContent {
         func f(_ x: Double) -> String { LabFormat.number(x) }
         let measuredInactive = r.layers.dropLast().map(\.deadFraction).filter(\.isFinite)
         let theoryInactive = t.inactiveFraction.dropLast().filter(\.isFinite)
+        func fraction(_ values: [Double]) -> String {
+          values.isEmpty ? "—" : String(format: "%.2f", values.reduce(0, +) / Double(values.count))
+        }
         rows.append([
-          initialization.shortName, activation.rawValue, t.weightScale.map { f($0) } ?? "—",
-          t.forwardFactorFormula, r.measuredForwardFactor.map { f($0) } ?? "—",
-          f(t.linearOutputStd.last ?? .nan), f(last.linearOutputStd),
-          theoryInactive.isEmpty ? "—" : String(format: "%.2f", theoryInactive.reduce(0, +) / Double(theoryInactive.count)),
-          measuredInactive.isEmpty ? "—" : String(format: "%.2f", measuredInactive.reduce(0, +) / Double(measuredInactive.count)),
+          initialization.shortName, activation.rawValue, t.forwardFactorFormula, r.measuredForwardFactor.map { f($0) } ?? "—",
+          "\(f(t.linearOutputStd.last ?? .nan)) / \(f(last.linearOutputStd))",
+          "\(fraction(Array(theoryInactive))) / \(fraction(measuredInactive))",
         ])
       }
     }
     let table = Table(
       header: [
-        "init", "activation", "s = fan_in·Var(w)", "expected per-layer variance factor", "measured factor",
-        "expected std, layer \(deepest)", "measured std, layer \(deepest)", "expected dead/saturated", "measured dead/saturated",
+        "init", "activation", "expected per-layer variance factor (s = fan_in·Var(w))", "measured factor",
+        "std at layer \(deepest): expected / measured", "dead or saturated: expected / measured",
       ],
-      rows: rows, numeric: [false, false, true, false, true, true, true, true, true])
+      rows: rows, numeric: [false, false, false, true, true, true])
     return Section(
       anchor: "theory", title: "Theory beside measurement",
       intro: "For zero-mean i.i.d. weights, the variance of a Linear output is fan_in·Var(w)·E[φ(z)²] plus the bias variance "
         + "(mean-field theory). For ReLU, E[φ(z)²] = Var(z)/2, so the variance is multiplied by s/2 per layer, s = fan_in·Var(w): "
         + "1 for Kaiming, ½ for Xavier on square layers, 128·(0.01/3)·½ for U(±0.1) at width 128. For tanh the factor is s while "
-        + "the signal is small (tanh′(0) = 1), less once it nears 1. The measured factor is the geometric mean of "
+        + "the signal is small (tanh′(0) = 1), less once it nears 1; sigmoid's mean of ½ feeds every layer, so its variance settles at a fixed "
+        + "point instead. Constant weights make every unit of a layer identical: the layer acts like one unit scaled by c·fan_in. "
+        + "The measured factor is the geometric mean of "
         + "Var(layer l+1)/Var(layer l) over all \(deepest) layers. Dead: a ReLU output of exactly 0; saturated: |tanh| > 0.99 or "
         + "a sigmoid outside [0.01, 0.99].",
       tables: [table], conclusions: [theoryConclusion()])

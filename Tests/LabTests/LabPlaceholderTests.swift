@@ -1,6 +1,0 @@
-import Lab
-import Testing
-
-@Suite struct LabPlaceholderTests {
-  @Test func moduleLinks() {}
-}

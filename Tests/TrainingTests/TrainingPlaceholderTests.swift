@@ -1,6 +1,0 @@
-import Testing
-import Training
-
-@Suite struct TrainingPlaceholderTests {
-  @Test func moduleLinks() {}
-}
