@@ -12,13 +12,15 @@ let package = Package(
   ],
   targets: [
     // Hot kernels in C with runtime CPU dispatch (AVX-512 / AVX2 / scalar), identical results on every path.
-    .target(name: "_Kernels", path: "Sources/_Kernels"),
+    // Optimized even in debug builds: the kernels are IEEE-exact (no fast-math), so results do not change.
+    .target(name: "_Kernels", path: "Sources/_Kernels", cSettings: [.unsafeFlags(["-O2"])]),
     .target(name: "TensorModule", dependencies: ["_Kernels"]),
     .target(name: "RandomModule", dependencies: ["TensorModule"]),
     .target(name: "Initializers", dependencies: ["RandomModule"]),
     .target(name: "Layers", dependencies: ["Initializers"]),
-    .target(name: "Training", dependencies: ["Layers"]),
-    .target(name: "Lab", dependencies: ["Training", "ModelSpec", "Interop"]),
+    // The training loops and the lab run optimized even in debug builds, so `swift run nninit lab` finishes in minutes.
+    .target(name: "Training", dependencies: ["Layers"], swiftSettings: [.unsafeFlags(["-O"])]),
+    .target(name: "Lab", dependencies: ["Training", "ModelSpec", "Interop"], swiftSettings: [.unsafeFlags(["-O"])]),
     .target(name: "Interop", dependencies: ["TensorModule"]),
     .target(name: "ModelSpec", dependencies: ["Layers"]),
     .target(
