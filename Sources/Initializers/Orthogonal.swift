@@ -31,9 +31,11 @@ public func orthogonal(_ tensor: inout Tensor, gain: Double = 1, generator: (any
 }
 
 /// The rows×cols row-major Q·diag(sign(diag R)) of `values` (rows ≥ cols), or of its transpose
-/// transposed back (rows < cols), written to `out`; `blockSize` columns per QR panel.
+/// transposed back (rows < cols), written to `out`; `blockSize` columns per QR panel (default: 96, or
+/// 160 past 2048 columns, where fewer, wider panels save passes over the matrix — measured ≈ 8 % at
+/// 4096², none at 1024²).
 func orthogonalMatrix<T: QRScalar>(
-  _ values: [T], rows: Int, columns: Int, into out: UnsafeMutableBufferPointer<T>, blockSize: Int = 96
+  _ values: [T], rows: Int, columns: Int, into out: UnsafeMutableBufferPointer<T>, blockSize: Int? = nil
 ) {
   let (m, n) = rows < columns ? (columns, rows) : (rows, columns)
   let a = UnsafeMutablePointer<T>.allocate(capacity: m * n)
@@ -45,7 +47,8 @@ func orthogonalMatrix<T: QRScalar>(
   }
   // The result is Qᵀ row-major = Q column-major (rows < cols), or Q row-major.
   orthonormalFactor(
-    columnMajor: a, rows: m, columns: n, into: out.baseAddress!, rowMajorQ: rows >= columns, blockSize: blockSize)
+    columnMajor: a, rows: m, columns: n, into: out.baseAddress!, rowMajorQ: rows >= columns,
+    blockSize: blockSize ?? (n > 2048 ? 160 : 96))
 }
 
 /// dst (columns×rows, row-major) = srcᵀ for src rows×columns row-major: strips of 8 source rows read

@@ -16,6 +16,9 @@ enum LabFormat {
     return String(format: "%.\(max(0, digits - 1))e", x).replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+0", with: "e+")
   }
 
+  /// A hyper-parameter as written on a command line: `0.01`, `0.003`, `1e-05`, `2`.
+  static func setting(_ x: Double) -> String { String(format: "%g", x) }
+
   /// A percentage with one decimal: `97.2%`.
   static func percent(_ fraction: Double) -> String {
     fraction.isFinite ? String(format: "%.1f%%", fraction * 100) : "—"

@@ -40,7 +40,9 @@ public enum LabText {
     if let dataset { lines.append("data: \(dataset.summary)") }
     lines.append(
       "MLP: depth \(c.depth), width \(c.width), \(c.activation.moduleName); init \(c.initialization.name); "
-        + "\(c.optimizer.rawValue) lr \(LabFormat.number(c.learningRate)) momentum \(LabFormat.number(c.momentum)); batch \(c.batchSize); seed \(c.seed)")
+        + "\(c.optimizer.rawValue) lr \(LabFormat.setting(c.learningRate))"
+        + (c.optimizer == .sgd ? " momentum \(LabFormat.setting(c.momentum))" : "")
+        + (c.weightDecay > 0 ? " weight decay \(LabFormat.setting(c.weightDecay))" : "") + "; batch \(c.batchSize); seed \(c.seed)")
     var rows = [["epoch", "train loss", "test loss", result.task == .classification ? "test accuracy" : ""]]
     for e in result.epochs {
       rows.append(["\(e.epoch)", String(format: "%.4f", e.trainLoss), String(format: "%.4f", e.testLoss), e.testAccuracy.map(LabFormat.percent) ?? ""])

@@ -17,38 +17,12 @@ TARGET static inline __m256i mask64(size_t count) {
   return _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)(count > 4 ? 4 : count)), _mm256_setr_epi64x(0, 1, 2, 3));
 }
 
-#define KERNEL(NAME, T, V, W, MR, SET1, ZERO, LOAD, FMADD, MUL, MLOAD, MSTORE, MASK)                       \
-  TARGET static void NAME(size_t kc, const T *a, const T *b, T *c, size_t ldc, T alpha, T beta, size_t rows, \
-                          size_t cols) {                                                                     \
-    V acc[MR][2];                                                                                            \
-    _Pragma("clang loop unroll(full)") for (int i = 0; i < MR; i++) acc[i][0] = acc[i][1] = ZERO();         \
-    for (size_t p = 0; p < kc; p++, a += MR, b += 2 * W) {                                                   \
-      V b0 = LOAD(b), b1 = LOAD(b + W);                                                                      \
-      _Pragma("clang loop unroll(full)") for (int i = 0; i < MR; i++) {                                      \
-        V ai = SET1(a[i]);                                                                                   \
-        acc[i][0] = FMADD(ai, b0, acc[i][0]);                                                                \
-        acc[i][1] = FMADD(ai, b1, acc[i][1]);                                                                \
-      }                                                                                                      \
-    }                                                                                                        \
-    __m256i m0 = MASK(cols), m1 = MASK(cols > W ? cols - W : 0);                                             \
-    V va = SET1(alpha), vb = SET1(beta);                                                                     \
-    _Pragma("clang loop unroll(full)") for (int i = 0; i < MR; i++) {                                        \
-      if ((size_t)i >= rows) break;                                                                          \
-      T *row = c + i * ldc;                                                                                  \
-      if (beta == 0) {                                                                                       \
-        MSTORE(row, m0, MUL(va, acc[i][0]));                                                                 \
-        MSTORE(row + W, m1, MUL(va, acc[i][1]));                                                             \
-      } else {                                                                                               \
-        MSTORE(row, m0, FMADD(va, acc[i][0], MUL(vb, MLOAD(row, m0))));                                      \
-        MSTORE(row + W, m1, FMADD(va, acc[i][1], MUL(vb, MLOAD(row + W, m1))));                              \
-      }                                                                                                      \
-    }                                                                                                        \
-  }
-
-KERNEL(s_kernel, float, __m256, 8, 6, _mm256_set1_ps, _mm256_setzero_ps, _mm256_loadu_ps, _mm256_fmadd_ps,
-       _mm256_mul_ps, _mm256_maskload_ps, _mm256_maskstore_ps, mask32)
-KERNEL(d_kernel, double, __m256d, 4, 6, _mm256_set1_pd, _mm256_setzero_pd, _mm256_loadu_pd, _mm256_fmadd_pd,
-       _mm256_mul_pd, _mm256_maskload_pd, _mm256_maskstore_pd, mask64)
+#define GEMM_KERNEL_TEMPLATE
+#include "gemm_kernel.c"
+GEMM_KERNEL(s_kernel, float, __m256, 8, 6, _mm256_set1_ps, _mm256_setzero_ps, _mm256_loadu_ps, _mm256_fmadd_ps,
+            _mm256_mul_ps, __m256i, mask32, _mm256_maskload_ps, _mm256_maskstore_ps)
+GEMM_KERNEL(d_kernel, double, __m256d, 4, 6, _mm256_set1_pd, _mm256_setzero_pd, _mm256_loadu_pd, _mm256_fmadd_pd,
+            _mm256_mul_pd, __m256i, mask64, _mm256_maskload_pd, _mm256_maskstore_pd)
 
 // dot: lanes 0–63 (float) / 0–31 (double) in eight vectors, the tail blended so untouched lanes keep
 // their value; reduction v[q] += v[q + 4], v[q] += v[q + 2], v0 += v1, then halves of the vector (`hsum`).

@@ -10,43 +10,18 @@
 
 #define TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,fma")))
 
-#define KERNEL(NAME, T, V, W, MR, SET1, ZERO, LOAD, FMADD, MUL, MLOAD, MSTORE, MASK)                       \
-  TARGET static void NAME(size_t kc, const T *a, const T *b, T *c, size_t ldc, T alpha, T beta, size_t rows, \
-                          size_t cols) {                                                                     \
-    V acc[MR][2];                                                                                            \
-    _Pragma("clang loop unroll(full)") for (int i = 0; i < MR; i++) {                                        \
-      acc[i][0] = acc[i][1] = ZERO();                                                                        \
-      _mm_prefetch((const char *)(c + i * ldc), _MM_HINT_T0);                                                \
-      _mm_prefetch((const char *)(c + i * ldc + 2 * W - 1), _MM_HINT_T0);                                    \
-    }                                                                                                        \
-    for (size_t p = 0; p < kc; p++, a += MR, b += 2 * W) {                                                   \
-      V b0 = LOAD(b), b1 = LOAD(b + W);                                                                      \
-      _Pragma("clang loop unroll(full)") for (int i = 0; i < MR; i++) {                                      \
-        V ai = SET1(a[i]);                                                                                   \
-        acc[i][0] = FMADD(ai, b0, acc[i][0]);                                                                \
-        acc[i][1] = FMADD(ai, b1, acc[i][1]);                                                                \
-      }                                                                                                      \
-    }                                                                                                        \
-    MASK m0 = cols >= W ? (MASK)-1 : (MASK)((1u << cols) - 1);                                               \
-    MASK m1 = cols >= 2 * W ? (MASK)-1 : cols <= W ? 0 : (MASK)((1u << (cols - W)) - 1);                     \
-    V va = SET1(alpha), vb = SET1(beta);                                                                     \
-    _Pragma("clang loop unroll(full)") for (int i = 0; i < MR; i++) {                                        \
-      if ((size_t)i >= rows) break;                                                                          \
-      T *row = c + i * ldc;                                                                                  \
-      if (beta == 0) {                                                                                       \
-        MSTORE(row, m0, MUL(va, acc[i][0]));                                                                 \
-        MSTORE(row + W, m1, MUL(va, acc[i][1]));                                                             \
-      } else {                                                                                               \
-        MSTORE(row, m0, FMADD(va, acc[i][0], MUL(vb, MLOAD(m0, row))));                                      \
-        MSTORE(row + W, m1, FMADD(va, acc[i][1], MUL(vb, MLOAD(m1, row + W))));                              \
-      }                                                                                                      \
-    }                                                                                                        \
-  }
+/// The first `count` lanes of a float (16) or double (8) vector.
+TARGET static inline __mmask16 mask16(size_t count) { return count >= 16 ? 0xFFFF : (__mmask16)((1u << count) - 1); }
+TARGET static inline __mmask8 mask8(size_t count) { return count >= 8 ? 0xFF : (__mmask8)((1u << count) - 1); }
+#define S_MLOAD(p, m) _mm512_maskz_loadu_ps(m, p)
+#define D_MLOAD(p, m) _mm512_maskz_loadu_pd(m, p)
 
-KERNEL(s_kernel, float, __m512, 16, 12, _mm512_set1_ps, _mm512_setzero_ps, _mm512_loadu_ps, _mm512_fmadd_ps,
-       _mm512_mul_ps, _mm512_maskz_loadu_ps, _mm512_mask_storeu_ps, __mmask16)
-KERNEL(d_kernel, double, __m512d, 8, 12, _mm512_set1_pd, _mm512_setzero_pd, _mm512_loadu_pd, _mm512_fmadd_pd,
-       _mm512_mul_pd, _mm512_maskz_loadu_pd, _mm512_mask_storeu_pd, __mmask8)
+#define GEMM_KERNEL_TEMPLATE
+#include "gemm_kernel.c"
+GEMM_KERNEL(s_kernel, float, __m512, 16, 12, _mm512_set1_ps, _mm512_setzero_ps, _mm512_loadu_ps, _mm512_fmadd_ps,
+            _mm512_mul_ps, __mmask16, mask16, S_MLOAD, _mm512_mask_storeu_ps)
+GEMM_KERNEL(d_kernel, double, __m512d, 8, 12, _mm512_set1_pd, _mm512_setzero_pd, _mm512_loadu_pd, _mm512_fmadd_pd,
+            _mm512_mul_pd, __mmask8, mask8, D_MLOAD, _mm512_mask_storeu_pd)
 
 // dot: lanes 0–63 (float) / 0–31 (double) in four vectors; tail lanes masked so untouched lanes keep
 // their value exactly as in the scalar loop. Reduction: v0 += v2, v1 += v3 (h = 32/16), v0 += v1, then

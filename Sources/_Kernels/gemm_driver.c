@@ -28,9 +28,9 @@
 #define GEMM_CAT(a, b) GEMM_CAT2(a, b)
 #define G(name) GEMM_CAT(name, GEMM_RUN)
 
-/// Copies `count` ≤ `width` contiguous values per depth p (at src + p·ld) into width-wide groups of the
-/// panels at dst (panel q of `width` columns at dst + q·width·kc), zero past `count`: the packs that need
-/// no transpose, read row by row.
+/// Packs `count` contiguous values per depth p (row p at src + p·ld) into panels `width` wide — the
+/// panel of value q starts at dst + (q − q mod width)·kc and holds `width` values per p — zero past
+/// `count`: the packs that need no transpose (op(A) = Aᵀ, op(B) = B), read row by row.
 static void G(pack_copy)(const GEMM_T *src, size_t ld, size_t count, size_t kc, size_t width, GEMM_T *dst) {
   for (size_t p = 0; p < kc; p++, src += ld) {
     if (p + 2 < kc)  // rows are far apart: fetch two ahead, a cache line at a time

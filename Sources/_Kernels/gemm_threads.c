@@ -2,8 +2,11 @@
 // computed exactly as single-threaded), run by the caller and a pool of persistent workers.
 //
 // The pool is built for many small products in a row (a training step is dozens of 256³ GEMMs): a
-// worker spins for up to SPIN_NS after its last job before sleeping on a condition variable, so a
-// job normally starts on every thread within a microsecond, where waking a sleeping thread costs tens.
+// worker spins for up to SPIN_NS after its last job before sleeping on a condition variable, so a job
+// that follows within that time starts on every thread within a microsecond, where waking a sleeping
+// thread costs tens. The spin is short because other threads (Parallel's, for elementwise loops) need
+// the same cores between products: on 2 cores a 200 µs spin made a 2-thread training step 30–50 %
+// slower, 0–50 µs did not; yielding the core while spinning lost it for a whole time slice.
 // One job runs at a time; a caller that finds the pool busy (another thread's GEMM) runs its blocks
 // itself. A job's parts are claimed with one 64-bit atomic holding (generation, next part): the caller
 // first closes the ticket under a new generation, then writes the job, then opens it under the next
@@ -15,7 +18,7 @@
 #include <stdint.h>
 #include <time.h>
 
-enum { MAX_WORKERS = 255, SPIN_NS = 500000 };
+enum { MAX_WORKERS = 255, SPIN_NS = 20000 };
 static const uint64_t CLOSED = 0xFFFFFFFFu;  // a `next part` no job reaches
 
 static struct {
@@ -82,8 +85,7 @@ static void *worker(void *argument) {
   return NULL;
 }
 
-/// Runs task(context, p) for every p < parts on up to `threads` threads, the caller included.
-static void run_parallel(int threads, size_t parts, void (*task)(const void *, size_t), const void *context) {
+void nninit_pool_run(int threads, size_t parts, void (*task)(const void *context, size_t part), const void *context) {
   size_t helpers = threads > 1 ? (size_t)threads - 1 : 0;
   if (helpers > parts - 1) helpers = parts - 1;
   if (helpers > MAX_WORKERS) helpers = MAX_WORKERS;
@@ -163,7 +165,7 @@ static void run_parallel(int threads, size_t parts, void (*task)(const void *, s
     S##_job job = {isa, trans_a, trans_b, split_rows, m, n, k, lda, ldb, ldc, count ? count : 1,              \
                    alpha, beta, a, b, c};                                                                     \
     if (job.parts == 1) return isa->run(isa, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); \
-    run_parallel(threads, job.parts, S##_part, &job);                                                         \
+    nninit_pool_run(threads, job.parts, S##_part, &job);                                                      \
   }
 THREADED_GEMM(s, float)
 THREADED_GEMM(d, double)

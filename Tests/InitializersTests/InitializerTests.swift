@@ -36,11 +36,9 @@ import Testing
   @Test func zeroElementKaimingWarnsAndDrawsNothing() throws {
     let generator = TorchGenerator(seed: 0)
     var tensor = try Tensor(zeros: [0, 3])
-    let warnings = WarningLog()
-    InitWarnings.handler = { warnings.append($0) }
-    defer { InitWarnings.handler = { _ in } }
+    // The warning text is checked by TorchErrorParityTests (e025/e026), the only suite that swaps the
+    // process-wide warning handler.
     try kaimingUniform(&tensor, generator: generator)
-    #expect(warnings.messages.contains("Initializing zero-element tensors is a no-op"))
     #expect(generator.next32() == TorchGenerator(seed: 0).next32())
   }
 

@@ -52,7 +52,6 @@ import Testing
         TorchGenerator.default.manualSeed(c.seed)
         generator = TorchGenerator.default
       }
-      InitWarnings.handler = { _ in }
       try scheme.apply(to: &tensor, generator: generator)
       let reference = try expected.tensor(named: c.id)
       #expect(reference.shape == tensor.shape, "\(c.id) \(c.call)")

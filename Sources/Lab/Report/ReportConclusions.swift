@@ -217,10 +217,16 @@ extension ReportContent {
       sentence += kept.isEmpty
         ? "no init kept the signal's scale through all layers"
         : "\(ReportContent.list(kept.map(\.shortName))) kept the signal's scale through all layers"
-      if result.dataset.task == .classification, let best = runs.max(by: { ($0.1.final.testAccuracy ?? 0) < ($1.1.final.testAccuracy ?? 0) }) {
-        sentence += "; the best test accuracy was \(best.0.shortName)'s \(LabFormat.percent(best.1.final.testAccuracy ?? 0))"
-        let failed = runs.filter { !learned($0.1) }.map(\.0.shortName)
-        if !failed.isEmpty { sentence += "; \(ReportContent.list(failed)) did not learn" }
+      if result.dataset.task == .classification {
+        let learnedRuns = runs.filter { learned($0.1) }.sorted { ($0.1.final.testAccuracy ?? 0) > ($1.1.final.testAccuracy ?? 0) }
+        if !learnedRuns.isEmpty {
+          sentence += "; test accuracy " + ReportContent.list(learnedRuns.map { "\($0.0.shortName) \(LabFormat.percent($0.1.final.testAccuracy ?? 0))" })
+        }
+        let failed = runs.filter { !learned($0.1) }.map { $0.1.final.diverged ? "\($0.0.shortName) (diverged)" : $0.0.shortName }
+        if !failed.isEmpty {
+          sentence += "; \(ReportContent.list(failed)) did not learn"
+          if let chance = result.dataset.chanceAccuracy { sentence += " (chance: \(LabFormat.percent(chance)))" }
+        }
       }
       s.append(sentence + ".")
     }

@@ -192,9 +192,9 @@ struct ReportContent {
   var trainingSettings: String {
     let c = config
     let optimizer = c.optimizer == .sgd
-      ? "SGD, learning rate \(LabFormat.number(c.learningRate)), momentum \(LabFormat.number(c.momentum))"
-      : "Adam, learning rate \(LabFormat.number(c.learningRate))"
-    return "\(optimizer)\(c.weightDecay > 0 ? ", weight decay \(LabFormat.number(c.weightDecay))" : ""), "
+      ? "SGD, learning rate \(LabFormat.setting(c.learningRate)), momentum \(LabFormat.setting(c.momentum))"
+      : "Adam, learning rate \(LabFormat.setting(c.learningRate))"
+    return "\(optimizer)\(c.weightDecay > 0 ? ", weight decay \(LabFormat.setting(c.weightDecay))" : ""), "
       + "\(c.epochs) epochs of batches of \(c.batchSize), hidden width \(c.width), seed \(c.seed)"
   }
 

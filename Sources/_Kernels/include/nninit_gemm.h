@@ -35,6 +35,12 @@ void nninit_dgemm_threaded(int threads, size_t parts, int trans_a, int trans_b, 
                            double alpha, const double *a, size_t lda, const double *b, size_t ldb, double beta,
                            double *c, size_t ldc);
 
+/// Runs task(context, p) for every p < parts, each once, on up to `threads` threads: the caller and the
+/// GEMM's pool of persistent workers (spinning ~20 µs after a job, then sleeping). Runs everything on
+/// the caller if `threads` ≤ 1 or the pool is busy with another caller's job. Other parallel kernels
+/// can share it, so that one set of threads serves all of them.
+void nninit_pool_run(int threads, size_t parts, void (*task)(const void *context, size_t part), const void *context);
+
 /// Unblocked Householder QR of a column-major m×n panel (m ≥ n), LAPACK `sgeqr2` with `slarfg`'s
 /// reflectors: H_j = I − tau_j·v_j·v_jᵀ, v_j(j) = 1, R_jj = −sign(a_jj)·‖a_j(j:m)‖. On exit column j
 /// holds v_j explicitly (zeros above row j, 1 at row j) — R's off-diagonal part is discarded — and
