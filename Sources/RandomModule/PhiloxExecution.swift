@@ -1,4 +1,3 @@
-import Dispatch
 import TensorModule
 import _Kernels
 
@@ -11,7 +10,7 @@ import _Kernels
   /// The `nninit_isa` level (0 scalar, 1 AVX2 + FMA, 2 AVX-512), lowered to what the CPU supports;
   /// `nil` for `nninit_active_isa()` (the detected level, or `NNINIT_ISA` / `nninit_force_isa`).
   public var isa: Int?
-  /// Threads to split over; `nil` for ``Parallel/threadCount`` (through ``Parallel/forEachChunk``).
+  /// Threads to split over (through ``Parallel/forEachChunk(count:minimumChunk:threads:_:)``); `nil` for ``Parallel/threadCount``.
   public var threads: Int?
   /// The smallest chunk (in elements) worth a thread of its own.
   public var minimumChunk: Int
@@ -39,18 +38,8 @@ import _Kernels
     precondition(offset >= 0, "expected offset >= 0, got \(offset)")
     guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
     let destination = _SendablePointer(base: base)
-    guard let threads else {
-      return Parallel.forEachChunk(count: buffer.count, minimumChunk: minimumChunk) { range in
-        kernel(UInt64(offset + range.lowerBound), destination.base + range.lowerBound, range.count)
-      }
-    }
-    // `Parallel.forEachChunk`'s split, with an explicit thread count.
-    let count = buffer.count
-    let chunks = min(max(1, threads), max(1, count / max(1, minimumChunk)))
-    let size = (count + chunks - 1) / chunks
-    DispatchQueue.concurrentPerform(iterations: chunks) { index in
-      let range = min(count, index * size)..<min(count, index * size + size)
-      if !range.isEmpty { kernel(UInt64(offset + range.lowerBound), destination.base + range.lowerBound, range.count) }
+    Parallel.forEachChunk(count: buffer.count, minimumChunk: minimumChunk, threads: threads) { range in
+      kernel(UInt64(offset + range.lowerBound), destination.base + range.lowerBound, range.count)
     }
   }
 }

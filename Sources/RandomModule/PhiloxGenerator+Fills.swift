@@ -24,8 +24,12 @@ extension PhiloxGenerator {
 
   /// Fills elements `[offset, offset + count)` of a float32 tensor with N(mean, std²).
   ///
-  /// The float64 value of ``fillNormal(_:mean:std:offset:)-(UnsafeMutableBufferPointer<Double>,_,_,_)``
-  /// rounded to float32: a float32 tensor is exactly the rounding of the float64 one.
+  /// Box–Muller in binary32, four normals per Philox block: block k of the normal stream, words
+  /// (w0, w1, w2, w3), gives elements 4k, 4k+1 from (w0, w1) and 4k+2, 4k+3 from (w2, w3). For words
+  /// (a, b): `u = (2²⁴ − (a >> 8))·2⁻²⁴ ∈ (0, 1]`, `r = √(−2·log u)`, `θ = 2π·(b >> 8)·2⁻²⁴`; the pair is
+  /// `(r·cos θ, r·sin θ)`, then `fmaf(z, Float(std), Float(mean))`. `log`, `sin`, `cos` are binary32
+  /// polynomials (``PhiloxMath``), identical on every platform. |z| ≤ √(48·ln 2) ≈ 5.77, as PyTorch's
+  /// float32 `normal_`. (The float64 fill is a different, double-precision algorithm.)
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, offset: Int) {
     fillNormal(buffer, mean: mean, std: std, offset: offset, execution: .automatic)
   }
@@ -92,8 +96,9 @@ extension PhiloxGenerator {
     _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, offset: Int, execution: PhiloxExecution
   ) {
     let source = execution.source(key: key, stream: .normal)
+    let m = Float(mean), s = Float(std)
     execution.forEachChunk(buffer, offset: offset) { first, out, count in
-      nninit_philox_normal_f32(source, first, count, out, mean, std)
+      nninit_philox_normal_f32(source, first, count, out, m, s)
     }
   }
 

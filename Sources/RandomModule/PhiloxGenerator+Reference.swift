@@ -31,12 +31,25 @@ extension PhiloxGenerator {
     }
   }
 
-  /// Specification of `fillNormal(_:mean:std:offset:)` for float32.
+  /// Specification of `fillNormal(_:mean:std:offset:)` for float32: block k of the normal stream,
+  /// words (w0, w1, w2, w3), gives elements 4k, 4k+1 (the binary32 Box–Muller pair of w0, w1) and
+  /// 4k+2, 4k+3 (of w2, w3); each `fmaf(z, Float(std), Float(mean))`.
   @_spi(Testing) public func referenceFillNormal(
     _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, offset: Int
   ) {
-    forEachStandardNormal(count: buffer.count, offset: offset) { k, z in
-      buffer[k] = Float(fusedMultiplyAdd(z, std, mean))
+    let m = Float(mean), s = Float(std)
+    var cursor = _WordCursor(key: (key[0], key[1]), stream: Stream.normal.rawValue)
+    var blockIndex = UInt64.max
+    var values: [Float] = [0, 0, 0, 0]
+    for k in buffer.indices {
+      let i = UInt64(offset + k)
+      if i >> 2 != blockIndex {
+        blockIndex = i >> 2
+        let w = cursor.block(blockIndex)
+        let first = PhiloxMath.boxMuller24(w.0, w.1), second = PhiloxMath.boxMuller24(w.2, w.3)
+        values = [first.cos, first.sin, second.cos, second.sin]
+      }
+      buffer[k] = fusedMultiplyAdd(values[Int(i & 3)], s, m)
     }
   }
 
@@ -44,17 +57,10 @@ extension PhiloxGenerator {
   @_spi(Testing) public func referenceFillNormal(
     _ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, offset: Int
   ) {
-    forEachStandardNormal(count: buffer.count, offset: offset) { k, z in
-      buffer[k] = fusedMultiplyAdd(z, std, mean)
-    }
-  }
-
-  /// Standard normals of elements `offset ..< offset + count`, each Box–Muller pair computed once.
-  private func forEachStandardNormal(count: Int, offset: Int, _ body: (Int, Double) -> Void) {
     var cursor = _WordCursor(key: (key[0], key[1]), stream: Stream.normal.rawValue)
     var pairIndex = UInt64.max
     var pair = (cos: 0.0, sin: 0.0)
-    for k in 0..<count {
+    for k in buffer.indices {
       let i = UInt64(offset + k)
       if i >> 1 != pairIndex {
         pairIndex = i >> 1
@@ -66,7 +72,7 @@ extension PhiloxGenerator {
         let (s, c) = PhiloxMath.sinCos(turns53: m2)
         pair = (r * c, r * s)
       }
-      body(k, i & 1 == 0 ? pair.cos : pair.sin)
+      buffer[k] = fusedMultiplyAdd(i & 1 == 0 ? pair.cos : pair.sin, std, mean)
     }
   }
 

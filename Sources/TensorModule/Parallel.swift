@@ -1,5 +1,5 @@
-import Dispatch
 import Synchronization
+import _Kernels
 
 /// Splits work over threads. Kernels split by *position*, so results never depend on the thread count.
 public enum Parallel {
@@ -11,18 +11,35 @@ public enum Parallel {
     set { configuredThreads.withLock { $0 = max(1, newValue) } }
   }
 
-  /// Calls `body` on consecutive sub-ranges of `0..<count`, in parallel on up to ``threadCount``
-  /// threads, each at least `minimumChunk` long (except the last). Returns when all have run.
-  public static func forEachChunk(count: Int, minimumChunk: Int = 1 << 16, _ body: @Sendable (Range<Int>) -> Void) {
+  /// Calls `body` on consecutive sub-ranges of `0..<count`, in parallel on up to `threads` threads
+  /// (default ``threadCount``), each at least `minimumChunk` long (except the last). Returns when all
+  /// have run. The chunks run on the calling thread and the kernels' pool of persistent workers
+  /// (`nninit_pool_run`); if that pool is busy with another caller's job, all run on the calling thread.
+  public static func forEachChunk(
+    count: Int, minimumChunk: Int = 1 << 16, threads: Int? = nil, _ body: @Sendable (Range<Int>) -> Void
+  ) {
     guard count > 0 else { return }
-    let chunks = min(threadCount, max(1, count / max(1, minimumChunk)))
+    let chunks = min(max(1, threads ?? threadCount), max(1, count / max(1, minimumChunk)))
     if chunks == 1 { return body(0..<count) }
     let size = (count + chunks - 1) / chunks
-    DispatchQueue.concurrentPerform(iterations: chunks) { index in
-      let start = index * size
-      if start < count { body(start..<min(count, start + size)) }
+    withoutActuallyEscaping(body) { body in
+      let job = _ChunkJob(count: count, size: size, body: body)
+      withUnsafePointer(to: job) { pointer in
+        nninit_pool_run(Int32(chunks), chunks, { context, part in
+          guard let job = context?.assumingMemoryBound(to: _ChunkJob.self).pointee else { return }
+          let start = part * job.size
+          if start < job.count { job.body(start..<min(job.count, start + job.size)) }
+        }, pointer)
+      }
     }
   }
+}
+
+/// One `forEachChunk` call, as the pool's workers see it.
+private struct _ChunkJob {
+  let count: Int
+  let size: Int
+  let body: @Sendable (Range<Int>) -> Void
 }
 
 /// Facts about the machine.

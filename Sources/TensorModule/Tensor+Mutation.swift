@@ -35,12 +35,13 @@ extension Tensor {
     return try values.withUnsafeMutableBufferPointer { try body(&$0) }
   }
 
-  /// Sets every element to `value` (`tensor.fill_(value)`), rounding to the dtype.
+  /// Sets every element to `value` (`tensor.fill_(value)`), rounding to the dtype; large tensors are
+  /// split over ``Parallel/threadCount`` threads, as PyTorch's `fill_`.
   public mutating func fill(_ value: Double) {
     switch storage {
-    case .float32: withMutableFloat32 { $0.update(repeating: Float(value)) }
-    case .float64: withMutableFloat64 { $0.update(repeating: value) }
-    case .int64: withMutableInt64 { $0.update(repeating: Int64(value)) }
+    case .float32: withMutableFloat32 { _ParallelFill.fill($0, with: Float(value)) }
+    case .float64: withMutableFloat64 { _ParallelFill.fill($0, with: value) }
+    case .int64: withMutableInt64 { _ParallelFill.fill($0, with: Int64(value)) }
     }
   }
 
@@ -52,6 +53,19 @@ extension Tensor {
       withMutableFloat32 { b in for i in b.indices { b[i] *= f } }
     case .float64: withMutableFloat64 { b in for i in b.indices { b[i] *= factor } }
     case .int64: withMutableInt64 { b in for i in b.indices { b[i] *= Int64(factor) } }
+    }
+  }
+}
+
+/// `update(repeating:)` over ``Parallel/forEachChunk(count:minimumChunk:threads:_:)``'s chunks.
+private struct _ParallelFill<T: Sendable>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<T>
+
+  static func fill(_ buffer: UnsafeMutableBufferPointer<T>, with value: T) {
+    guard let base = buffer.baseAddress else { return }
+    let destination = _ParallelFill(base: base)
+    Parallel.forEachChunk(count: buffer.count) { range in
+      (destination.base + range.lowerBound).update(repeating: value, count: range.count)
     }
   }
 }

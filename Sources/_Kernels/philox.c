@@ -17,8 +17,10 @@
                                        size_t count, float *out, float from, float to);                     \
   void nninit_philox_uniform_f64_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,          \
                                        size_t count, double *out, double from, double to);                  \
-  void nninit_philox_normal_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count, \
-                                  void *out, int f32, double mean, double std);                             \
+  void nninit_philox_normal_f64_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,           \
+                                      size_t count, double *out, double mean, double std);                  \
+  void nninit_philox_normal_f32_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,           \
+                                      size_t count, float *out, float mean, float std);                     \
   void nninit_philox_trunc_normal_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,         \
                                         size_t count, void *out, int f32, const double params[8]);          \
   void nninit_philox_math_##isa(int function, const double *in, double *out, size_t count);
@@ -314,20 +316,97 @@ static void normal_pair(uint64_t b, uint32_t stream, uint32_t k0, uint32_t k1, d
   pair[1] = r * s;
 }
 
-static void normal_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count, void *out,
-                          int f32, double mean, double std) {
+static void normal_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count, double *out,
+                          double mean, double std) {
   size_t n = 0;
   uint64_t i = offset;
   while (n < count) {
     double pair[2];
     normal_pair(i >> 1, stream, k0, k1, pair);
-    for (unsigned lane = (unsigned)(i & 1); lane < 2 && n < count; lane++, n++, i++) {
-      double v = fma(pair[lane], std, mean);
-      if (f32)
-        ((float *)out)[n] = (float)v;
-      else
-        ((double *)out)[n] = v;
-    }
+    for (unsigned lane = (unsigned)(i & 1); lane < 2 && n < count; lane++, n++, i++) out[n] = fma(pair[lane], std, mean);
+  }
+}
+
+// ---- Binary32 Box–Muller (PhiloxMath+Float32.swift) ------------------------------------------------
+
+// Cephes' logf P (highest degree first), sinf S and cosf C, shared with the SIMD files; as bits:
+// P 3d9021bb bdebd1b8 3def251a bdfe5d4f 3e11e9bf be2aae50 3e4cceac be7ffffc 3eaaaaaa,
+// S b94ca1f9 3c08839e be2aaaa3, C 37ccf5ce bab6061a 3d2aaaa5.
+const float nninit_philox_logf_p[9] = {7.0376836292E-2f,  -1.1514610310E-1f, 1.1676998740E-1f,
+                                       -1.2420140846E-1f, 1.4249322787E-1f,  -1.6668057665E-1f,
+                                       2.0000714765E-1f,  -2.4999993993E-1f, 3.3333331174E-1f};
+const float nninit_philox_sinf_s[3] = {-1.9515295891e-4f, 8.3321608736e-3f, -1.6666654611e-1f};
+const float nninit_philox_cosf_c[3] = {2.443315711809948e-5f, -1.388731625493765e-3f, 4.166664568298827e-2f};
+static const float sqrt2f = 0x1.6a09e6p+0f, two_pi_2p24 = 0x1.921fb6p+2f * 0x1p-24f;
+
+static inline float from_bits32(uint32_t u) {
+  float f;
+  memcpy(&f, &u, 4);
+  return f;
+}
+
+static inline uint32_t to_bits32(float f) {
+  uint32_t u;
+  memcpy(&u, &f, 4);
+  return u;
+}
+
+/// Cephes logf for normal x > 0: x = 2ᵏ·m, m ∈ [1, 2) (halved above √2), f = m − 1, fma-Horner P.
+static float philox_logf(float x) {
+  uint32_t bits = to_bits32(x);
+  float k = (float)((int)(bits >> 23) - 127);
+  float m = from_bits32((bits & 0x007FFFFFu) | 0x3F800000u);
+  if (m > sqrt2f) {
+    m *= 0.5f;
+    k += 1;
+  }
+  float f = m - 1, z = f * f;
+  float p = nninit_philox_logf_p[0];
+  for (int i = 1; i < 9; i++) p = fmaf(p, f, nninit_philox_logf_p[i]);
+  float y = (p * f) * z;
+  y = fmaf(k, -2.12194440e-4f, y);
+  y = fmaf(-0.5f, z, y);
+  return fmaf(k, 0.693359375f, f + y);
+}
+
+/// sin and cos of 2π·m·2⁻²⁴ for a 24-bit m: exact quarter-turn reduction, Cephes sinf / cosf.
+static void philox_sincosf(uint32_t m, float *sin_out, float *cos_out) {
+  uint32_t q = (m + (1u << 21)) >> 22;
+  float x = (float)(int32_t)(m - (q << 22)) * two_pi_2p24;
+  float z = x * x;
+  const float *S = nninit_philox_sinf_s, *C = nninit_philox_cosf_c;
+  float s = fmaf(fmaf(fmaf(S[0], z, S[1]), z, S[2]), z * x, x);
+  float c = fmaf(fmaf(fmaf(C[0], z, C[1]), z, C[2]), z * z, fmaf(-0.5f, z, 1.0f));
+  switch (q & 3) {
+    case 0: *sin_out = s, *cos_out = c; break;
+    case 1: *sin_out = c, *cos_out = -s; break;
+    case 2: *sin_out = -s, *cos_out = -c; break;
+    default: *sin_out = -c, *cos_out = s; break;
+  }
+}
+
+/// The binary32 Box–Muller pair of words (a, b): u = (2²⁴ − (a >> 8))·2⁻²⁴, r = √(−2·logf u).
+static void box_muller24(uint32_t a, uint32_t b, float pair[2]) {
+  float u = (float)((1u << 24) - (a >> 8)) * 0x1p-24f;
+  float r = sqrtf(-2 * philox_logf(u));
+  float s, c;
+  philox_sincosf(b >> 8, &s, &c);
+  pair[0] = r * c;
+  pair[1] = r * s;
+}
+
+/// Block k gives elements 4k, 4k+1 (pair of w0, w1) and 4k+2, 4k+3 (pair of w2, w3).
+static void normal_f32_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
+                              float *out, float mean, float std) {
+  size_t n = 0;
+  uint64_t i = offset;
+  while (n < count) {
+    uint32_t w[4];
+    float z[4];
+    philox_block(i >> 2, stream, k0, k1, w);
+    box_muller24(w[0], w[1], z);
+    box_muller24(w[2], w[3], z + 2);
+    for (unsigned lane = (unsigned)(i & 3); lane < 4 && n < count; lane++, n++, i++) out[n] = fmaf(z[lane], std, mean);
   }
 }
 
@@ -421,23 +500,22 @@ void nninit_philox_uniform_f64(nninit_philox_source s, uint64_t offset, size_t c
   }
 }
 
-static void normal(nninit_philox_source s, uint64_t offset, size_t count, void *out, int f32, double mean,
-                   double std) {
+void nninit_philox_normal_f64(nninit_philox_source s, uint64_t offset, size_t count, double *out, double mean,
+                              double std) {
   switch (resolve_isa(s.isa)) {
-    case NNINIT_ISA_AVX512: nninit_philox_normal_avx512(s.key0, s.key1, s.stream, offset, count, out, f32, mean, std); break;
-    case NNINIT_ISA_AVX2: nninit_philox_normal_avx2(s.key0, s.key1, s.stream, offset, count, out, f32, mean, std); break;
-    default: normal_scalar(s.key0, s.key1, s.stream, offset, count, out, f32, mean, std); break;
+    case NNINIT_ISA_AVX512: nninit_philox_normal_f64_avx512(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
+    case NNINIT_ISA_AVX2: nninit_philox_normal_f64_avx2(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
+    default: normal_scalar(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
   }
 }
 
-void nninit_philox_normal_f64(nninit_philox_source s, uint64_t offset, size_t count, double *out, double mean,
-                              double std) {
-  normal(s, offset, count, out, 0, mean, std);
-}
-
-void nninit_philox_normal_f32(nninit_philox_source s, uint64_t offset, size_t count, float *out, double mean,
-                              double std) {
-  normal(s, offset, count, out, 1, mean, std);
+void nninit_philox_normal_f32(nninit_philox_source s, uint64_t offset, size_t count, float *out, float mean,
+                              float std) {
+  switch (resolve_isa(s.isa)) {
+    case NNINIT_ISA_AVX512: nninit_philox_normal_f32_avx512(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
+    case NNINIT_ISA_AVX2: nninit_philox_normal_f32_avx2(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
+    default: normal_f32_scalar(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
+  }
 }
 
 static void trunc_normal(nninit_philox_source s, uint64_t offset, size_t count, void *out, int f32, double mean,

@@ -260,20 +260,9 @@ INLINE __m256d inverse_normal_cdf4(__m256d p) {
 
 enum { NORMAL_NV = 2, TRUNC_NV = 2 };
 
-/// Stores 8 float64 values as float64 or rounded to float32.
-INLINE void store8(void *dst, size_t index, int f32, __m256d lo, __m256d hi) {
-  if (f32) {
-    _mm_storeu_ps((float *)dst + index, _mm256_cvtpd_ps(lo));
-    _mm_storeu_ps((float *)dst + index + 4, _mm256_cvtpd_ps(hi));
-  } else {
-    _mm256_storeu_pd((double *)dst + index, lo);
-    _mm256_storeu_pd((double *)dst + index + 4, hi);
-  }
-}
-
 /// Box–Muller on blocks b ..< b + 4·NORMAL_NV: elements 2b ..< 2b + 8·NORMAL_NV.
-INLINE void normal_batch(uint64_t b, uint32_t stream, const round_keys *keys, void *dst, int f32, __m256d mean,
-                         __m256d std) {
+INLINE void normal_f64_batch(uint64_t b, uint32_t stream, const round_keys *keys, double *dst, __m256d mean,
+                             __m256d std) {
   __m256i w[4][4];
   philox(NORMAL_NV, b, stream, keys, w);
   for (int v = 0; v < NORMAL_NV; v++) {
@@ -284,23 +273,92 @@ INLINE void normal_batch(uint64_t b, uint32_t stream, const round_keys *keys, vo
     sincos4(m2, &s, &c);
     __m256d even = _mm256_fmadd_pd(_mm256_mul_pd(r, c), std, mean);
     __m256d odd = _mm256_fmadd_pd(_mm256_mul_pd(r, s), std, mean);
-    store8(dst, 8 * (size_t)v, f32, interleave_lo_pd(even, odd), interleave_hi_pd(even, odd));
+    _mm256_storeu_pd(dst + 8 * v, interleave_lo_pd(even, odd));
+    _mm256_storeu_pd(dst + 8 * v + 4, interleave_hi_pd(even, odd));
   }
 }
 
-TARGET void nninit_philox_normal_avx2(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
-                                      void *out_, int f32, double mean, double std) {
+TARGET void nninit_philox_normal_f64_avx2(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
+                                          double *out, double mean, double std) {
   round_keys keys = make_keys(k0, k1);
   const __m256d vmean = SET(mean), vstd = SET(std);
-  if (f32) {
-    float *out = out_;
-#define NORMAL_F32_BATCH(b, dst) normal_batch(b, stream, &keys, dst, 1, vmean, vstd)
-    DRIVE(float, 2, 4 * NORMAL_NV, NORMAL_F32_BATCH);
-  } else {
-    double *out = out_;
-#define NORMAL_F64_BATCH(b, dst) normal_batch(b, stream, &keys, dst, 0, vmean, vstd)
-    DRIVE(double, 2, 4 * NORMAL_NV, NORMAL_F64_BATCH);
+#define NORMAL_F64_BATCH(b, dst) normal_f64_batch(b, stream, &keys, dst, vmean, vstd)
+  DRIVE(double, 2, 4 * NORMAL_NV, NORMAL_F64_BATCH);
+#undef NORMAL_F64_BATCH
+}
+
+// ---- Binary32 Box–Muller (philox.c's box_muller24 on 8 lanes) ------------------------------------------
+
+extern const float nninit_philox_logf_p[9], nninit_philox_sinf_s[3], nninit_philox_cosf_c[3];
+#define SETF(x) _mm256_set1_ps(x)
+#define SETI(x) _mm256_set1_epi32(x)
+
+/// Cephes logf on 8 normal floats > 0; k and m from the bits exactly as the scalar code.
+INLINE __m256 logf8(__m256 x) {
+  __m256i bits = _mm256_castps_si256(x);
+  __m256 k = _mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_srli_epi32(bits, 23), SETI(127)));
+  __m256 m = _mm256_castsi256_ps(_mm256_or_si256(_mm256_and_si256(bits, SETI(0x007FFFFF)), SETI(0x3F800000)));
+  __m256 big = _mm256_cmp_ps(m, SETF(0x1.6a09e6p+0f), _CMP_GT_OQ);
+  m = _mm256_blendv_ps(m, _mm256_mul_ps(m, SETF(0.5f)), big);
+  k = _mm256_blendv_ps(k, _mm256_add_ps(k, SETF(1)), big);
+  __m256 f = _mm256_sub_ps(m, SETF(1)), z = _mm256_mul_ps(f, f);
+  __m256 p = SETF(nninit_philox_logf_p[0]);
+  for (int i = 1; i < 9; i++) p = _mm256_fmadd_ps(p, f, SETF(nninit_philox_logf_p[i]));
+  __m256 y = _mm256_mul_ps(_mm256_mul_ps(p, f), z);
+  y = _mm256_fmadd_ps(k, SETF(-2.12194440e-4f), y);
+  y = _mm256_fmadd_ps(SETF(-0.5f), z, y);
+  return _mm256_fmadd_ps(k, SETF(0.693359375f), _mm256_add_ps(f, y));
+}
+
+/// sin and cos of 2π·m·2⁻²⁴ for 8 24-bit integers m.
+INLINE void sincosf8(__m256i m, __m256 *sin_out, __m256 *cos_out) {
+  __m256i q = _mm256_srli_epi32(_mm256_add_epi32(m, SETI(1 << 21)), 22);
+  __m256 x = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(m, _mm256_slli_epi32(q, 22))),
+                           SETF(0x1.921fb6p+2f * 0x1p-24f));
+  __m256 z = _mm256_mul_ps(x, x);
+  const float *S = nninit_philox_sinf_s, *C = nninit_philox_cosf_c;
+  __m256 s = _mm256_fmadd_ps(_mm256_fmadd_ps(_mm256_fmadd_ps(SETF(S[0]), z, SETF(S[1])), z, SETF(S[2])),
+                             _mm256_mul_ps(z, x), x);
+  __m256 c = _mm256_fmadd_ps(_mm256_fmadd_ps(_mm256_fmadd_ps(SETF(C[0]), z, SETF(C[1])), z, SETF(C[2])),
+                             _mm256_mul_ps(z, z), _mm256_fmadd_ps(SETF(-0.5f), z, SETF(1)));
+  // Quadrant q mod 4: 0 → (s, c), 1 → (c, −s), 2 → (−s, −c), 3 → (−c, s).
+  __m256 odd = _mm256_castsi256_ps(_mm256_cmpeq_epi32(_mm256_and_si256(q, SETI(1)), SETI(1)));
+  __m256i sin_sign = _mm256_slli_epi32(_mm256_and_si256(q, SETI(2)), 30);
+  __m256i cos_sign = _mm256_slli_epi32(_mm256_xor_si256(q, _mm256_srli_epi32(q, 1)), 31);
+  *sin_out = _mm256_castsi256_ps(_mm256_xor_si256(_mm256_castps_si256(_mm256_blendv_ps(s, c, odd)), sin_sign));
+  *cos_out = _mm256_castsi256_ps(_mm256_xor_si256(_mm256_castps_si256(_mm256_blendv_ps(c, s, odd)), cos_sign));
+}
+
+enum { NORMAL_F32_NV = 4 };
+
+/// Blocks b ..< b + 4·NORMAL_F32_NV: elements 4b ..< 4b + 16·NORMAL_F32_NV (lane layout as in
+/// philox_avx512.c).
+INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys, float *dst, __m256 mean,
+                             __m256 std) {
+  __m256i w[4][4];
+  philox(NORMAL_F32_NV, b, stream, keys, w);
+  for (int v = 0; v < NORMAL_F32_NV; v++) {
+    __m256i radius_words = pack_words(w[0][v], w[2][v]), angle_words = pack_words(w[1][v], w[3][v]);
+    __m256i n = _mm256_sub_epi32(SETI(1 << 24), _mm256_srli_epi32(radius_words, 8));
+    __m256 u = _mm256_mul_ps(_mm256_cvtepi32_ps(n), SETF(0x1p-24f));
+    __m256 r = _mm256_sqrt_ps(_mm256_mul_ps(SETF(-2), logf8(u)));
+    __m256 s, c;
+    sincosf8(_mm256_srli_epi32(angle_words, 8), &s, &c);
+    __m256 even = _mm256_fmadd_ps(_mm256_mul_ps(r, c), std, mean);
+    __m256 odd = _mm256_fmadd_ps(_mm256_mul_ps(r, s), std, mean);
+    __m256 lo = _mm256_unpacklo_ps(even, odd), hi = _mm256_unpackhi_ps(even, odd);
+    _mm256_storeu_ps(dst + 16 * v, _mm256_permute2f128_ps(lo, hi, 0x20));
+    _mm256_storeu_ps(dst + 16 * v + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
   }
+}
+
+TARGET void nninit_philox_normal_f32_avx2(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
+                                          float *out, float mean, float std) {
+  round_keys keys = make_keys(k0, k1);
+  const __m256 vmean = SETF(mean), vstd = SETF(std);
+#define NORMAL_F32_BATCH(b, dst) normal_f32_batch(b, stream, &keys, dst, vmean, vstd)
+  DRIVE(float, 4, 4 * NORMAL_F32_NV, NORMAL_F32_BATCH);
+#undef NORMAL_F32_BATCH
 }
 
 enum { T_MEAN, T_STD, T_A, T_B, T_LOWER_A, T_MASS, T_UPPER_B, T_MIRRORED };

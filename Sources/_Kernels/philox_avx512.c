@@ -255,20 +255,9 @@ INLINE __m512d inverse_normal_cdf8(__m512d p) {
 
 enum { NORMAL_NV = 4, TRUNC_NV = 2 };
 
-/// Stores 16 float64 values as float64 or rounded to float32.
-INLINE void store16(void *dst, size_t index, int f32, __m512d lo, __m512d hi) {
-  if (f32) {
-    _mm256_storeu_ps((float *)dst + index, _mm512_cvtpd_ps(lo));
-    _mm256_storeu_ps((float *)dst + index + 8, _mm512_cvtpd_ps(hi));
-  } else {
-    _mm512_storeu_pd((double *)dst + index, lo);
-    _mm512_storeu_pd((double *)dst + index + 8, hi);
-  }
-}
-
 /// Box–Muller on blocks b ..< b + 8·NORMAL_NV: elements 2b ..< 2b + 16·NORMAL_NV.
-INLINE void normal_batch(uint64_t b, uint32_t stream, const round_keys *keys, void *dst, int f32, __m512d mean,
-                         __m512d std) {
+INLINE void normal_f64_batch(uint64_t b, uint32_t stream, const round_keys *keys, double *dst, __m512d mean,
+                             __m512d std) {
   __m512i w[4][4];
   philox(NORMAL_NV, b, stream, keys, w);
   for (int v = 0; v < NORMAL_NV; v++) {
@@ -279,23 +268,94 @@ INLINE void normal_batch(uint64_t b, uint32_t stream, const round_keys *keys, vo
     sincos8(m2, &s, &c);
     __m512d even = _mm512_fmadd_pd(_mm512_mul_pd(r, c), std, mean);
     __m512d odd = _mm512_fmadd_pd(_mm512_mul_pd(r, s), std, mean);
-    store16(dst, 16 * (size_t)v, f32, interleave_lo_pd(even, odd), interleave_hi_pd(even, odd));
+    _mm512_storeu_pd(dst + 16 * v, interleave_lo_pd(even, odd));
+    _mm512_storeu_pd(dst + 16 * v + 8, interleave_hi_pd(even, odd));
   }
 }
 
-TARGET void nninit_philox_normal_avx512(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
-                                        void *out_, int f32, double mean, double std) {
+TARGET void nninit_philox_normal_f64_avx512(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,
+                                            size_t count, double *out, double mean, double std) {
   round_keys keys = make_keys(k0, k1);
   const __m512d vmean = SET(mean), vstd = SET(std);
-  if (f32) {
-    float *out = out_;
-#define NORMAL_F32_BATCH(b, dst) normal_batch(b, stream, &keys, dst, 1, vmean, vstd)
-    DRIVE(float, 2, 8 * NORMAL_NV, NORMAL_F32_BATCH);
-  } else {
-    double *out = out_;
-#define NORMAL_F64_BATCH(b, dst) normal_batch(b, stream, &keys, dst, 0, vmean, vstd)
-    DRIVE(double, 2, 8 * NORMAL_NV, NORMAL_F64_BATCH);
+#define NORMAL_F64_BATCH(b, dst) normal_f64_batch(b, stream, &keys, dst, vmean, vstd)
+  DRIVE(double, 2, 8 * NORMAL_NV, NORMAL_F64_BATCH);
+#undef NORMAL_F64_BATCH
+}
+
+// ---- Binary32 Box–Muller (philox.c's box_muller24 on 16 lanes) -----------------------------------------
+
+extern const float nninit_philox_logf_p[9], nninit_philox_sinf_s[3], nninit_philox_cosf_c[3];
+#define SETF(x) _mm512_set1_ps(x)
+
+/// Cephes logf on 16 normal floats > 0; `vgetexpps` / `vgetmantps` are the scalar code's k and m.
+INLINE __m512 logf16(__m512 x) {
+  __m512 m = _mm512_getmant_ps(x, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_src);
+  __m512 k = _mm512_getexp_ps(x);
+  __mmask16 big = _mm512_cmp_ps_mask(m, SETF(0x1.6a09e6p+0f), _CMP_GT_OQ);
+  m = _mm512_mask_mul_ps(m, big, m, SETF(0.5f));
+  k = _mm512_mask_add_ps(k, big, k, SETF(1));
+  __m512 f = _mm512_sub_ps(m, SETF(1)), z = _mm512_mul_ps(f, f);
+  __m512 p = SETF(nninit_philox_logf_p[0]);
+  for (int i = 1; i < 9; i++) p = _mm512_fmadd_ps(p, f, SETF(nninit_philox_logf_p[i]));
+  __m512 y = _mm512_mul_ps(_mm512_mul_ps(p, f), z);
+  y = _mm512_fmadd_ps(k, SETF(-2.12194440e-4f), y);
+  y = _mm512_fmadd_ps(SETF(-0.5f), z, y);
+  return _mm512_fmadd_ps(k, SETF(0.693359375f), _mm512_add_ps(f, y));
+}
+
+/// sin and cos of 2π·m·2⁻²⁴ for 16 24-bit integers m.
+INLINE void sincosf16(__m512i m, __m512 *sin_out, __m512 *cos_out) {
+  __m512i q = _mm512_srli_epi32(_mm512_add_epi32(m, _mm512_set1_epi32(1 << 21)), 22);
+  __m512 x = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(m, _mm512_slli_epi32(q, 22))),
+                           SETF(0x1.921fb6p+2f * 0x1p-24f));
+  __m512 z = _mm512_mul_ps(x, x);
+  const float *S = nninit_philox_sinf_s, *C = nninit_philox_cosf_c;
+  __m512 s = _mm512_fmadd_ps(_mm512_fmadd_ps(_mm512_fmadd_ps(SETF(S[0]), z, SETF(S[1])), z, SETF(S[2])),
+                             _mm512_mul_ps(z, x), x);
+  __m512 c = _mm512_fmadd_ps(_mm512_fmadd_ps(_mm512_fmadd_ps(SETF(C[0]), z, SETF(C[1])), z, SETF(C[2])),
+                             _mm512_mul_ps(z, z), _mm512_fmadd_ps(SETF(-0.5f), z, SETF(1)));
+  // Quadrant q mod 4: 0 → (s, c), 1 → (c, −s), 2 → (−s, −c), 3 → (−c, s).
+  __mmask16 odd = _mm512_test_epi32_mask(q, _mm512_set1_epi32(1));
+  __m512i sin_sign = _mm512_slli_epi32(_mm512_and_si512(q, _mm512_set1_epi32(2)), 30);
+  __m512i cos_sign = _mm512_slli_epi32(_mm512_xor_si512(q, _mm512_srli_epi32(q, 1)), 31);
+  *sin_out = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(_mm512_mask_blend_ps(odd, s, c)), sin_sign));
+  *cos_out = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(_mm512_mask_blend_ps(odd, c, s)), cos_sign));
+}
+
+enum { NORMAL_F32_NV = 4 };
+
+/// Blocks b ..< b + 8·NORMAL_F32_NV: elements 4b ..< 4b + 32·NORMAL_F32_NV. 32-bit lane 2j holds
+/// block j's pair (w0, w1), lane 2j + 1 its pair (w2, w3); each lane's (cos, sin) values become two
+/// consecutive elements.
+INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys, float *dst, __m512 mean,
+                             __m512 std) {
+  static const int32_t first_half[16] = {0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23};
+  static const int32_t second_half[16] = {8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31};
+  const __m512i first = _mm512_loadu_si512(first_half), second = _mm512_loadu_si512(second_half);
+  __m512i w[4][4];
+  philox(NORMAL_F32_NV, b, stream, keys, w);
+  for (int v = 0; v < NORMAL_F32_NV; v++) {
+    __m512i radius_words = pack_words(w[0][v], w[2][v]), angle_words = pack_words(w[1][v], w[3][v]);
+    __m512i n = _mm512_sub_epi32(_mm512_set1_epi32(1 << 24), _mm512_srli_epi32(radius_words, 8));
+    __m512 u = _mm512_mul_ps(_mm512_cvtepi32_ps(n), SETF(0x1p-24f));
+    __m512 r = _mm512_sqrt_ps(_mm512_mul_ps(SETF(-2), logf16(u)));
+    __m512 s, c;
+    sincosf16(_mm512_srli_epi32(angle_words, 8), &s, &c);
+    __m512 even = _mm512_fmadd_ps(_mm512_mul_ps(r, c), std, mean);
+    __m512 odd = _mm512_fmadd_ps(_mm512_mul_ps(r, s), std, mean);
+    __m512 lo = _mm512_unpacklo_ps(even, odd), hi = _mm512_unpackhi_ps(even, odd);
+    _mm512_storeu_ps(dst + 32 * v, _mm512_permutex2var_ps(lo, first, hi));
+    _mm512_storeu_ps(dst + 32 * v + 16, _mm512_permutex2var_ps(lo, second, hi));
   }
+}
+
+TARGET void nninit_philox_normal_f32_avx512(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,
+                                            size_t count, float *out, float mean, float std) {
+  round_keys keys = make_keys(k0, k1);
+  const __m512 vmean = SETF(mean), vstd = SETF(std);
+#define NORMAL_F32_BATCH(b, dst) normal_f32_batch(b, stream, &keys, dst, vmean, vstd)
+  DRIVE(float, 4, 8 * NORMAL_F32_NV, NORMAL_F32_BATCH);
+#undef NORMAL_F32_BATCH
 }
 
 enum { T_MEAN, T_STD, T_A, T_B, T_LOWER_A, T_MASS, T_UPPER_B, T_MIRRORED };

@@ -75,4 +75,30 @@ import Testing
     #expect(PhiloxMath.inverseNormalCDF(0) == -.infinity && PhiloxMath.inverseNormalCDF(1) == .infinity)
     #expect(abs(PhiloxMath.inverseNormalCDF(0.975) - 1.959963984540054) < 1e-15)
   }
+
+  // ---- The binary32 Box–Muller of the float32 normal ----
+
+  /// Inputs Box–Muller passes, u = j·2⁻²⁴ (the smallest and largest 4096 j and every 61st between),
+  /// against double-precision log.
+  @Test func logfWithinTwoUlpsOnBoxMullerInputs() {
+    var worst: Double = 0
+    for j in Array(1...4096) + Array(stride(from: 4097, to: (1 << 24) - 4096, by: 61)) + Array(((1 << 24) - 4096)...(1 << 24)) {
+      let u = Float(j) * 0x1p-24
+      let reference = Foundation.log(Double(u))
+      let error = abs(Double(PhiloxMath.logf(u)) - reference) / Double(Float(reference).ulp == 0 ? Float.leastNonzeroMagnitude : Float(reference).ulp)
+      worst = max(worst, reference == 0 ? abs(Double(PhiloxMath.logf(u))) : error)
+    }
+    #expect(worst <= 2, "max error \(worst) ulp")
+  }
+
+  /// sin and cos of every 2⁻²⁴ turn within 2⁻²³ (the binary32 ulp of 1) of double precision.
+  @Test func sinCosTurns24WithinFloatPrecision() {
+    var worst: Double = 0
+    for m in stride(from: UInt32(0), to: 1 << 24, by: 7) {
+      let theta = 2 * Double.pi * Double(m) * 0x1p-24
+      let (s, c) = PhiloxMath.sinCos(turns24: m)
+      worst = max(worst, abs(Double(s) - sin(theta)), abs(Double(c) - cos(theta)))
+    }
+    #expect(worst < 0x1p-23, "max error \(worst)")
+  }
 }

@@ -1,4 +1,4 @@
-import RandomModule
+@_spi(Testing) import RandomModule
 import Testing
 
 /// Philox4x32-10 known answers and the position addressing of ``PhiloxGenerator``.
@@ -123,11 +123,26 @@ import Testing
     #expect(PhiloxGenerator(seed: -1).seed == UInt64.max)
   }
 
-  @Test func float32NormalIsRoundedFloat64Normal() {
+  @Test func float32NormalMatchesTheReferenceImplementation() {
+    let g = PhiloxGenerator(seed: 42, path: "0.weight")
+    var f = [Float](repeating: 0, count: 10)
+    f.withUnsafeMutableBufferPointer { g.fillNormal($0, mean: 0, std: 1) }
+    #expect(f.map(\.bitPattern) == PhiloxGoldens.normal32)
+    var shifted = [Float](repeating: 0, count: 9)
+    shifted.withUnsafeMutableBufferPointer { g.fillNormal($0, mean: 1, std: 2, offset: 3) }
+    #expect(shifted.map(\.bitPattern) == PhiloxGoldens.normal32Offset3)
+    var reference = [Float](repeating: 0, count: 9)
+    reference.withUnsafeMutableBufferPointer { g.referenceFillNormal($0, mean: 1, std: 2, offset: 3) }
+    #expect(reference.map(\.bitPattern) == PhiloxGoldens.normal32Offset3)
+  }
+
+  @Test func float32NormalIsBoundedLikePyTorchs() {
+    // 24-bit uniforms: |z| ≤ √(−2·log 2⁻²⁴) ≈ 5.768, reached by the smallest u.
     let g = PhiloxGenerator(seed: 11, path: "w")
-    let f = PhiloxTests.filled(g, .normal, count: 101, offset: 3, as: Float.self)
-    let d = PhiloxTests.filled(g, .normal, count: 101, offset: 3, as: Double.self)
-    #expect(f == d.map { Float($0) })
+    let f = PhiloxTests.filled(g, .normal, count: 1 << 20, offset: 3, as: Float.self)
+    #expect(f.allSatisfy { $0.isFinite && abs($0 - 1) <= 2 * 5.7683 })
+    let r = PhiloxMath.boxMuller24(0xFFFF_FFFF, 0)
+    #expect(abs(r.cos - Float((48 * 0.6931471805599453).squareRoot())) < 1e-5 && r.sin == 0)
   }
 
   @Test(arguments: [(0.0, 1.0, -2.0, 2.0), (0.0, 1.0, 0.0, 0.1), (0.0, 1.0, 5.0, 5.001), (1.0, 0.5, -10.0, -9.0),

@@ -38,9 +38,12 @@ void nninit_philox_uniform_f64(nninit_philox_source source, uint64_t offset, siz
 void nninit_philox_normal_f64(nninit_philox_source source, uint64_t offset, size_t count, double *out,
                               double mean, double std);
 
-/// N(mean, std²) float32: the float64 value rounded once to float32.
+/// N(mean, std²) float32: Box–Muller in binary32, four normals per block — block k gives elements 4k,
+/// 4k+1 from words (w0, w1) and 4k+2, 4k+3 from (w2, w3): for words (a, b), `u = (2²⁴ − (a >> 8))·2⁻²⁴`,
+/// `r = √(−2·logf u)`, θ = 2π·(b >> 8)·2⁻²⁴, the pair `(r·cos θ, r·sin θ)` (Cephes logf/sinf/cosf with
+/// fma, Docs/Philox.md), then `fmaf(z, std, mean)`.
 void nninit_philox_normal_f32(nninit_philox_source source, uint64_t offset, size_t count, float *out,
-                              double mean, double std);
+                              float mean, float std);
 
 /// N(mean, std²) truncated to [a, b], float64: inverse CDF of one 53-bit uniform (words 2i, 2i+1),
 /// clamped to [a, b]; `clamp(mean, a, b)` when `!(std > 0)` or `!(a < b)`.
