@@ -49,9 +49,10 @@ def torch_cases(repetitions):
     t64 = torch.empty(4096, 4096, dtype=torch.float64)
     results[("torch.uniform.f64", (4096, 4096))] = best_seconds(lambda: t64.uniform_(-1, 1, generator=gen), repetitions)
     results[("torch.normal.f64", (4096, 4096))] = best_seconds(lambda: t64.normal_(generator=gen), repetitions)
-    o = torch.empty(1024, 1024)
-    results[("orthogonal.1024", (1024, 1024))] = best_seconds(
-        lambda: torch.nn.init.orthogonal_(o, generator=torch.Generator().manual_seed(0)), repetitions)
+    for n in (1024, 4096):
+        o = torch.empty(n, n)
+        results[(f"orthogonal.{n}", (n, n))] = best_seconds(
+            lambda: torch.nn.init.orthogonal_(o, generator=torch.Generator().manual_seed(0)), repetitions)
     return results
 
 
@@ -224,7 +225,7 @@ def main():
               f"{ours_model['seconds']:.1f} s, peak RSS {ours_model['peak_rss_bytes'] / 2**30:.2f} GiB | "
               f"{torch_model['seconds']:.1f} s, peak RSS {torch_model['peak_rss_bytes'] / 2**30:.2f} GiB | "
               f"{torch_model['seconds'] / ours_model['seconds']:.2f}× | – | |")
-    print("\nRatios are PyTorch's time over NNInit's (higher is faster); orthogonal.1024 in milliseconds per call. "
+    print("\nRatios are PyTorch's time over NNInit's (higher is faster); orthogonal.* in milliseconds per call. "
           "philox.* rows compare with PyTorch's own generator doing the same operation (different values, same distribution).")
 
 

@@ -43,6 +43,9 @@ struct BenchCase {
       BenchCase(name: "orthogonal.1024", shape: [1024, 1024], detail: "orthogonal(&t) with TorchGenerator(seed: 0)") {
         try orthogonal(&$0, generator: TorchGenerator(seed: 0))
       },
+      BenchCase(name: "orthogonal.4096", shape: [4096, 4096], detail: "orthogonal(&t) with TorchGenerator(seed: 0)") {
+        try orthogonal(&$0, generator: TorchGenerator(seed: 0))
+      },
     ]
     return cases
   }
