@@ -83,24 +83,48 @@ INLINE __m512d negate_pd(__m512d x) {
 
 // ---- Batches and the driver --------------------------------------------------------------------------
 
-/// Calls `batch(b, destination)` for the batches of `blocks` blocks (`per` elements each) that cover
-/// elements [offset, offset + count): straight into `out` where a batch lies inside, through `tmp` at
-/// the two ends.
+/// Calls `batch(b, destination, direct)` for the batches of `blocks` blocks (`per` elements each) that
+/// cover elements [offset, offset + count): straight into `out` where a batch lies inside (direct = 1),
+/// through `tmp` at the two ends (direct = 0).
 #define DRIVE(T, per, blocks, batch)                                                            \
   do {                                                                                          \
     uint64_t end_ = offset + count;                                                             \
     for (uint64_t b_ = offset / (per); b_ * (per) < end_; b_ += (blocks)) {                     \
       uint64_t first_ = b_ * (per), last_ = first_ + (uint64_t)(per) * (blocks);                \
       if (first_ >= offset && last_ <= end_) {                                                  \
-        batch(b_, out + (first_ - offset));                                                     \
+        batch(b_, out + (first_ - offset), 1);                                                  \
       } else {                                                                                  \
         T tmp_[(per) * (blocks)];                                                               \
-        batch(b_, tmp_);                                                                        \
+        batch(b_, tmp_, 0);                                                                     \
         uint64_t lo_ = first_ > offset ? first_ : offset, hi_ = last_ < end_ ? last_ : end_;    \
         memcpy(out + (lo_ - offset), tmp_ + (lo_ - first_), (size_t)(hi_ - lo_) * sizeof(T));   \
       }                                                                                         \
     }                                                                                           \
   } while (0)
+
+// ---- Streaming stores ---------------------------------------------------------------------------------
+
+/// Fills of at least this many float32 elements per call write with non-temporal stores (past the
+/// caches, without first reading each line): they would not fit in the caches anyway. Values are unchanged.
+enum { STREAM_MIN_FLOATS = 1 << 20 };
+
+/// The number of leading elements to write with ordinary stores so that the rest starts on a block
+/// boundary (offset ≡ 0 mod 4) at a 64-byte-aligned address — then every direct batch is aligned
+/// for `vmovntps`; `count` (no streaming) when the fill is small or no such split exists.
+static size_t streaming_head(const float *out, uint64_t offset, size_t count) {
+  if (count < STREAM_MIN_FLOATS) return count;
+  for (size_t head = 0; head < 64; head++)
+    if ((offset + head) % 4 == 0 && ((uintptr_t)(out + head) & 63) == 0) return head;
+  return count;
+}
+
+/// `_mm512_stream_ps` when `streaming` (p 64-byte aligned), else `_mm512_storeu_ps`.
+INLINE void store16(float *p, __m512 v, int streaming) {
+  if (streaming)
+    _mm512_stream_ps(p, v);
+  else
+    _mm512_storeu_ps(p, v);
+}
 
 // ---- Uniform -------------------------------------------------------------------------------------------
 
@@ -113,22 +137,33 @@ INLINE __m512 uniform16(__m512i words, __m512 range, __m512 from, __m512 to) {
   return _mm512_mask_blend_ps(_mm512_cmp_ps_mask(v, to, _CMP_EQ_OQ), v, from);
 }
 
-TARGET void nninit_philox_uniform_f32_avx512(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,
-                                             size_t count, float *out, float from, float to) {
-  round_keys keys = make_keys(k0, k1);
+/// Elements [offset, offset + count) of the uniform; direct batches streamed if `streaming`.
+TARGET static void uniform_f32_range(const round_keys *keys, uint32_t stream, uint64_t offset, size_t count,
+                                     float *out, float from, float to, int streaming) {
   const __m512 vfrom = _mm512_set1_ps(from), vto = _mm512_set1_ps(to), vrange = _mm512_set1_ps(to - from);
-#define UNIFORM_F32_BATCH(b, dst)                                                          \
-  do {                                                                                     \
-    __m512i w[4][4];                                                                       \
-    philox(UNIFORM_F32_NV, b, stream, &keys, w);                                           \
-    for (int v = 0; v < UNIFORM_F32_NV; v++) {                                             \
-      __m512i a = pack_words(w[0][v], w[1][v]), c = pack_words(w[2][v], w[3][v]);          \
-      _mm512_storeu_ps((dst) + 32 * v, uniform16(interleave_lo(a, c), vrange, vfrom, vto));      \
-      _mm512_storeu_ps((dst) + 32 * v + 16, uniform16(interleave_hi(a, c), vrange, vfrom, vto)); \
-    }                                                                                      \
+#define UNIFORM_F32_BATCH(b, dst, direct)                                                              \
+  do {                                                                                                 \
+    __m512i w[4][4];                                                                                   \
+    philox(UNIFORM_F32_NV, b, stream, keys, w);                                                        \
+    for (int v = 0; v < UNIFORM_F32_NV; v++) {                                                         \
+      __m512i a = pack_words(w[0][v], w[1][v]), c = pack_words(w[2][v], w[3][v]);                      \
+      store16((dst) + 32 * v, uniform16(interleave_lo(a, c), vrange, vfrom, vto), streaming && (direct));      \
+      store16((dst) + 32 * v + 16, uniform16(interleave_hi(a, c), vrange, vfrom, vto), streaming && (direct)); \
+    }                                                                                                  \
   } while (0)
   DRIVE(float, 4, 8 * UNIFORM_F32_NV, UNIFORM_F32_BATCH);
 #undef UNIFORM_F32_BATCH
+}
+
+TARGET void nninit_philox_uniform_f32_avx512(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,
+                                             size_t count, float *out, float from, float to) {
+  round_keys keys = make_keys(k0, k1);
+  size_t head = streaming_head(out, offset, count);
+  uniform_f32_range(&keys, stream, offset, head, out, from, to, 0);
+  if (head < count) {
+    uniform_f32_range(&keys, stream, offset + head, count - head, out + head, from, to, 1);
+    _mm_sfence();
+  }
 }
 
 /// `x = m·2⁻⁵³`, `v = fma(x, range, from)`, `v == to` → `from`, on 8 53-bit integers.
@@ -142,7 +177,7 @@ TARGET void nninit_philox_uniform_f64_avx512(uint32_t k0, uint32_t k1, uint32_t 
                                              size_t count, double *out, double from, double to) {
   round_keys keys = make_keys(k0, k1);
   const __m512d vfrom = _mm512_set1_pd(from), vto = _mm512_set1_pd(to), vrange = _mm512_set1_pd(to - from);
-#define UNIFORM_F64_BATCH(b, dst)                                                            \
+#define UNIFORM_F64_BATCH(b, dst, direct)                                                          \
   do {                                                                                       \
     __m512i w[4][4];                                                                         \
     philox(UNIFORM_F64_NV, b, stream, &keys, w);                                             \
@@ -277,7 +312,7 @@ TARGET void nninit_philox_normal_f64_avx512(uint32_t k0, uint32_t k1, uint32_t s
                                             size_t count, double *out, double mean, double std) {
   round_keys keys = make_keys(k0, k1);
   const __m512d vmean = SET(mean), vstd = SET(std);
-#define NORMAL_F64_BATCH(b, dst) normal_f64_batch(b, stream, &keys, dst, vmean, vstd)
+#define NORMAL_F64_BATCH(b, dst, direct) normal_f64_batch(b, stream, &keys, dst, vmean, vstd)
   DRIVE(double, 2, 8 * NORMAL_NV, NORMAL_F64_BATCH);
 #undef NORMAL_F64_BATCH
 }
@@ -328,7 +363,7 @@ enum { NORMAL_F32_NV = 4 };
 /// block j's pair (w0, w1), lane 2j + 1 its pair (w2, w3); each lane's (cos, sin) values become two
 /// consecutive elements.
 INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys, float *dst, __m512 mean,
-                             __m512 std) {
+                             __m512 std, int streaming) {
   static const int32_t first_half[16] = {0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23};
   static const int32_t second_half[16] = {8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31};
   const __m512i first = _mm512_loadu_si512(first_half), second = _mm512_loadu_si512(second_half);
@@ -344,18 +379,29 @@ INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys
     __m512 even = _mm512_fmadd_ps(_mm512_mul_ps(r, c), std, mean);
     __m512 odd = _mm512_fmadd_ps(_mm512_mul_ps(r, s), std, mean);
     __m512 lo = _mm512_unpacklo_ps(even, odd), hi = _mm512_unpackhi_ps(even, odd);
-    _mm512_storeu_ps(dst + 32 * v, _mm512_permutex2var_ps(lo, first, hi));
-    _mm512_storeu_ps(dst + 32 * v + 16, _mm512_permutex2var_ps(lo, second, hi));
+    store16(dst + 32 * v, _mm512_permutex2var_ps(lo, first, hi), streaming);
+    store16(dst + 32 * v + 16, _mm512_permutex2var_ps(lo, second, hi), streaming);
   }
+}
+
+/// Elements [offset, offset + count) of the float32 normal; direct batches streamed if `streaming`.
+TARGET static void normal_f32_range(const round_keys *keys, uint32_t stream, uint64_t offset, size_t count,
+                                    float *out, __m512 mean, __m512 std, int streaming) {
+#define NORMAL_F32_BATCH(b, dst, direct) normal_f32_batch(b, stream, keys, dst, mean, std, streaming && (direct))
+  DRIVE(float, 4, 8 * NORMAL_F32_NV, NORMAL_F32_BATCH);
+#undef NORMAL_F32_BATCH
 }
 
 TARGET void nninit_philox_normal_f32_avx512(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,
                                             size_t count, float *out, float mean, float std) {
   round_keys keys = make_keys(k0, k1);
   const __m512 vmean = SETF(mean), vstd = SETF(std);
-#define NORMAL_F32_BATCH(b, dst) normal_f32_batch(b, stream, &keys, dst, vmean, vstd)
-  DRIVE(float, 4, 8 * NORMAL_F32_NV, NORMAL_F32_BATCH);
-#undef NORMAL_F32_BATCH
+  size_t head = streaming_head(out, offset, count);
+  normal_f32_range(&keys, stream, offset, head, out, vmean, vstd, 0);
+  if (head < count) {
+    normal_f32_range(&keys, stream, offset + head, count - head, out + head, vmean, vstd, 1);
+    _mm_sfence();
+  }
 }
 
 enum { T_MEAN, T_STD, T_A, T_B, T_LOWER_A, T_MASS, T_UPPER_B, T_MIRRORED };
@@ -406,11 +452,11 @@ TARGET void nninit_philox_trunc_normal_avx512(uint32_t k0, uint32_t k1, uint32_t
   round_keys keys = make_keys(k0, k1);
   if (f32) {
     float *out = out_;
-#define TRUNC_F32_BATCH(b, dst) trunc_batch(b, stream, &keys, dst, 1, params)
+#define TRUNC_F32_BATCH(b, dst, direct) trunc_batch(b, stream, &keys, dst, 1, params)
     DRIVE(float, 2, 8 * TRUNC_NV, TRUNC_F32_BATCH);
   } else {
     double *out = out_;
-#define TRUNC_F64_BATCH(b, dst) trunc_batch(b, stream, &keys, dst, 0, params)
+#define TRUNC_F64_BATCH(b, dst, direct) trunc_batch(b, stream, &keys, dst, 0, params)
     DRIVE(double, 2, 8 * TRUNC_NV, TRUNC_F64_BATCH);
   }
 }

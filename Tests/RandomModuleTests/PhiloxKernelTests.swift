@@ -125,6 +125,27 @@ import _Kernels
     }
   }
 
+  /// Calls of ≥ 2²⁰ float32 elements write with non-temporal stores once the destination is 64-byte
+  /// aligned (AVX-512): destinations shifted by 0…3 elements and odd offsets equal the scalar path, which
+  /// `everyISAAndThreadCountMatchesTheSpecification` ties to the specification.
+  @Test(arguments: [Fill.uniform, .normal])
+  func streamingStoresLeaveTheValuesUnchanged(fill: Fill) {
+    let count = (1 << 20) + 37
+    let scalar = PhiloxExecution(isa: 0, threads: 1)
+    for (shift, offset) in [(0, 0), (1, 5), (2, 2), (3, 7)] {
+      var expected = [Float](repeating: 0, count: count)
+      expected.withUnsafeMutableBufferPointer { fill.run(Self.generator, $0, offset: offset, execution: scalar) }
+      for isa in Self.isas.dropFirst() {
+        var storage = [Float](repeating: -7, count: count + shift)
+        storage.withUnsafeMutableBufferPointer { whole in
+          let destination = UnsafeMutableBufferPointer(rebasing: whole[shift...])
+          fill.run(Self.generator, destination, offset: offset, execution: PhiloxExecution(isa: isa, threads: 1))
+        }
+        #expect(Self.bits(Array(storage[shift...])) == Self.bits(expected), "\(fill) isa \(isa) shift \(shift) offset \(offset)")
+      }
+    }
+  }
+
   /// Shards computed alone, on any path, concatenate to the whole tensor.
   @Test(arguments: Fill.allCases)
   func shardsConcatenateToTheWhole(fill: Fill) {
