@@ -350,11 +350,15 @@ INLINE void sincosf16(__m512i m, __m512 *sin_out, __m512 *cos_out) {
   __m512 c = _mm512_fmadd_ps(_mm512_fmadd_ps(_mm512_fmadd_ps(SETF(C[0]), z, SETF(C[1])), z, SETF(C[2])),
                              _mm512_mul_ps(z, z), _mm512_fmadd_ps(SETF(-0.5f), z, SETF(1)));
   // Quadrant q mod 4: 0 → (s, c), 1 → (c, −s), 2 → (−s, −c), 3 → (−c, s).
+  // The sign of sin is bit 1 of q, that of cos bit 1 of q + 1; `vpternlogd` 0x78 is a ^ (b & c).
   __mmask16 odd = _mm512_test_epi32_mask(q, _mm512_set1_epi32(1));
-  __m512i sin_sign = _mm512_slli_epi32(_mm512_and_si512(q, _mm512_set1_epi32(2)), 30);
-  __m512i cos_sign = _mm512_slli_epi32(_mm512_xor_si512(q, _mm512_srli_epi32(q, 1)), 31);
-  *sin_out = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(_mm512_mask_blend_ps(odd, s, c)), sin_sign));
-  *cos_out = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(_mm512_mask_blend_ps(odd, c, s)), cos_sign));
+  const __m512i sign = _mm512_set1_epi32((int)0x80000000u);
+  __m512i sin_bits = _mm512_slli_epi32(q, 30);
+  __m512i cos_bits = _mm512_slli_epi32(_mm512_add_epi32(q, _mm512_set1_epi32(1)), 30);
+  *sin_out = _mm512_castsi512_ps(
+      _mm512_ternarylogic_epi32(_mm512_castps_si512(_mm512_mask_blend_ps(odd, s, c)), sin_bits, sign, 0x78));
+  *cos_out = _mm512_castsi512_ps(
+      _mm512_ternarylogic_epi32(_mm512_castps_si512(_mm512_mask_blend_ps(odd, c, s)), cos_bits, sign, 0x78));
 }
 
 enum { NORMAL_F32_NV = 4 };
