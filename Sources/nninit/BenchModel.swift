@@ -27,7 +27,7 @@ enum ModelBenchmark {
     return BenchResult(
       name: "model.1b", shape: [parameterCount], threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))),
       melemPerS: Double(parameterCount) / seconds / 1e6, seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024,
-      detail: "nninit init --model '16 x Linear(8192, 8192)' --generator philox --output <tmp>.safetensors (child process, default threads)")
+      detail: "nninit init --model 'Linear(8192, 8192), …' (16 layers) --generator philox --output <tmp>.safetensors (child process, default threads)")
   }
 
   /// Runs this executable with `arguments` (stdout and stderr to /dev/null) and waits for it: its exit
