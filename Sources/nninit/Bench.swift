@@ -28,8 +28,8 @@ struct Bench: ParsableCommand {
   var filter: String?
 
   func validate() throws {
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-    if repetitions < 1 { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
+    if let threads, threads < 1 { throw CLIError("--threads must be at least 1, got \(threads)") }
+    if repetitions < 1 { throw CLIError("--repetitions must be at least 1, got \(repetitions)") }
   }
 
   func run() throws {

@@ -29,13 +29,19 @@ struct GeneratorOptions: ParsableArguments {
   @Option(help: "Parameter dtype: float32 or float64.")
   var dtype: DType = .float32
 
+  @Option(help: "Threads for the fills (default: every active core). The values never depend on it.")
+  var threads: Int?
+
   func validate() throws {
-    guard dtype.isFloatingPoint else { throw ValidationError("--dtype must be float32 or float64, got \(dtype.rawValue)") }
+    guard dtype.isFloatingPoint else { throw CLIError("--dtype must be float32 or float64, got \(dtype.rawValue)") }
+    if let threads, threads < 1 { throw CLIError("--threads must be at least 1, got \(threads)") }
   }
 
-  /// The generator construction draws from. For torch it is the default generator, seeded like
-  /// `torch.manual_seed(seed)`, so `sparse_`'s permutations come from the same stream as in PyTorch.
+  /// The generator construction draws from (and `--threads` applied to ``Parallel/threadCount``). For
+  /// torch it is the default generator, seeded like `torch.manual_seed(seed)`, so `sparse_`'s
+  /// permutations come from the same stream as in PyTorch.
   func makeGenerator() -> any RandomGenerator {
+    if let threads { Parallel.threadCount = threads }
     switch generator {
     case .torch:
       TorchGenerator.default.flavor = torchKernels

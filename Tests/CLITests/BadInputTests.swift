@@ -33,6 +33,9 @@ import Testing
     Case(arguments: ["fill", "unknown_()", "--shape", "3", "--seed", "0"], mentions: ["unknown_"]),
     Case(arguments: ["fill", "uniform_()", "--shape", "3,x", "--seed", "0"], mentions: ["'x'"]),
     Case(arguments: ["fill", "xavier_normal_(gain=5/0)", "--shape", "3,3", "--seed", "0"], mentions: ["division by zero"]),
+    Case(arguments: ["init", "--model", "Linear(4, 4)", "--dtype", "int64"], mentions: ["--dtype", "int64"]),
+    Case(arguments: ["fill", "uniform_()", "--shape", "3", "--threads", "0"], mentions: ["--threads", "got 0"]),
+    Case(arguments: ["bench", "--repetitions", "0"], mentions: ["--repetitions", "got 0"]),
   ]
 
   @Test(arguments: cases) func failsWithOneClearLine(_ c: Case) throws {

@@ -19,10 +19,14 @@ struct CommandRunner {
     return URL(fileURLWithPath: ".build/debug/nninit")
   }
 
-  static func run(_ arguments: [String]) throws -> Result {
+  /// Runs `nninit arguments`; `environment` entries are added to (or replace) this process's.
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

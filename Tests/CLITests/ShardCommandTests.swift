@@ -62,6 +62,30 @@ import Testing
     }
   }
 
+  /// The same file, byte for byte, for every thread count and every ISA path (`NNINIT_ISA`), including
+  /// tensors large enough to be split over the threads and float32 normals (Embedding) and uniforms.
+  @Test func filesAreIdenticalForEveryThreadCountAndISA() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let model = "Linear(700, 500), Embedding(1000, 300), " + Self.model
+    let isas = ["scalar", "avx2", "avx512"]  // lowered to what the CPU has
+    var reference: Data?
+    for isa in isas {
+      for threads in [1, 2, 7] {
+        let output = directory.appendingPathComponent("\(isa)-\(threads).safetensors")
+        let result = try CommandRunner.run(
+          ["init", "--model", model, "--generator", "philox", "--seed", "5", "--threads", "\(threads)", "--output", output.path],
+          environment: ["NNINIT_ISA": isa])
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = try Data(contentsOf: output)
+        if let reference {
+          #expect(bytes == reference, "NNINIT_ISA=\(isa) --threads \(threads) differs")
+        } else {
+          reference = bytes
+        }
+      }
+    }
+  }
+
   struct BadCase: CustomTestStringConvertible, Sendable {
     var arguments: [String]
     var mentions: String
@@ -75,6 +99,7 @@ import Testing
     BadCase(arguments: ["--generator", "philox", "--shard-dim", "0", "--shard-index", "0", "--shard-count", "0"], mentions: "--shard-count"),
     BadCase(arguments: ["--generator", "philox", "--shard-dim=-1", "--shard-index", "0", "--shard-count", "2"], mentions: "--shard-dim"),
     BadCase(arguments: ["--generator", "philox", "--weight-init", "kaiming_uniform_()"], mentions: "'2.weight'"),
+    BadCase(arguments: ["--generator", "philox", "--threads", "0"], mentions: "--threads must be at least 1, got 0"),
   ]
 
   @Test(arguments: badCases)
