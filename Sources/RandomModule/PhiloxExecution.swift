@@ -4,8 +4,9 @@ import _Kernels
 /// How a ``PhiloxGenerator`` fill runs: the instruction-set path and the threads.
 ///
 /// Neither changes a bit of the output — positions, never threads or vector widths, decide the
-/// values — so the public fills always run ``automatic``; tests pass explicit values to check exactly
-/// that, without touching process-wide settings that concurrently running suites also read.
+/// values — so generators run ``automatic`` unless a test pins a path and a thread count (per call, or
+/// per generator with `PhiloxGenerator(seed:path:execution:)`) to check exactly that, without touching
+/// process-wide settings that concurrently running suites also read.
 @_spi(Testing) public struct PhiloxExecution: Sendable {
   /// The `nninit_isa` level (0 scalar, 1 AVX2 + FMA, 2 AVX-512), lowered to what the CPU supports;
   /// `nil` for `nninit_active_isa()` (the detected level, or `NNINIT_ISA` / `nninit_force_isa`).

@@ -11,7 +11,7 @@ extension PhiloxGenerator {
   /// `v == Float(to)` is replaced by `Float(from)` (as `uniform_`).
   /// - Precondition: `offset >= 0`.
   public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Float>, from: Double, to: Double, offset: Int) {
-    fillUniform(buffer, from: from, to: to, offset: offset, execution: .automatic)
+    fillUniform(buffer, from: from, to: to, offset: offset, execution: execution)
   }
 
   /// Fills elements `[offset, offset + count)` of a float64 tensor with U[from, to).
@@ -19,7 +19,7 @@ extension PhiloxGenerator {
   /// Element i: `x = ((W(2i) << 32 | W(2i+1)) >> 11)·2⁻⁵³`, `v = fma(x, to − from, from)`, `v == to` → `from`.
   /// - Precondition: `offset >= 0`.
   public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double, offset: Int) {
-    fillUniform(buffer, from: from, to: to, offset: offset, execution: .automatic)
+    fillUniform(buffer, from: from, to: to, offset: offset, execution: execution)
   }
 
   /// Fills elements `[offset, offset + count)` of a float32 tensor with N(mean, std²).
@@ -31,7 +31,7 @@ extension PhiloxGenerator {
   /// polynomials (``PhiloxMath``), identical on every platform. |z| ≤ √(48·ln 2) ≈ 5.77, as PyTorch's
   /// float32 `normal_`. (The float64 fill is a different, double-precision algorithm.)
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, offset: Int) {
-    fillNormal(buffer, mean: mean, std: std, offset: offset, execution: .automatic)
+    fillNormal(buffer, mean: mean, std: std, offset: offset, execution: execution)
   }
 
   /// Fills elements `[offset, offset + count)` of a float64 tensor with N(mean, std²).
@@ -42,7 +42,7 @@ extension PhiloxGenerator {
   /// `fma(z, std, mean)`. `log`, `sin`, `cos` are ``PhiloxMath``'s (IEEE operations only), so the values
   /// are identical on every platform. |z| ≤ √(2·53·ln 2) ≈ 8.57.
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, offset: Int) {
-    fillNormal(buffer, mean: mean, std: std, offset: offset, execution: .automatic)
+    fillNormal(buffer, mean: mean, std: std, offset: offset, execution: execution)
   }
 
   /// Fills elements `[offset, offset + count)` of a float32 tensor with N(mean, std²) truncated to
@@ -50,7 +50,7 @@ extension PhiloxGenerator {
   public func fillTruncatedNormal(
     _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, a: Double, b: Double, offset: Int
   ) {
-    fillTruncatedNormal(buffer, mean: mean, std: std, a: a, b: b, offset: offset, execution: .automatic)
+    fillTruncatedNormal(buffer, mean: mean, std: std, a: a, b: b, offset: offset, execution: execution)
   }
 
   /// Fills elements `[offset, offset + count)` of a float64 tensor with N(mean, std²) truncated to [a, b].
@@ -65,7 +65,7 @@ extension PhiloxGenerator {
   public func fillTruncatedNormal(
     _ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, a: Double, b: Double, offset: Int
   ) {
-    fillTruncatedNormal(buffer, mean: mean, std: std, a: a, b: b, offset: offset, execution: .automatic)
+    fillTruncatedNormal(buffer, mean: mean, std: std, a: a, b: b, offset: offset, execution: execution)
   }
 }
 

@@ -32,11 +32,20 @@ public final class PhiloxGenerator: RandomGenerator {
   public let path: String
   /// The Philox key `(k0, k1)`: the low and high halves of ``key(seed:path:)``.
   public let key: SIMD2<UInt32>
+  /// How the fills run (ISA path, threads): ``PhiloxExecution/automatic`` except in tests, which pin
+  /// it to check that it never changes a value. Inherited by ``generator(forParameter:)``.
+  @_spi(Testing) public let execution: PhiloxExecution
 
   /// A generator keyed by `(seed, path)`.
-  public init(seed: UInt64, path: String = "") {
+  public convenience init(seed: UInt64, path: String = "") {
+    self.init(seed: seed, path: path, execution: .automatic)
+  }
+
+  /// A generator keyed by `(seed, path)` whose fills run as `execution` says.
+  @_spi(Testing) public init(seed: UInt64, path: String = "", execution: PhiloxExecution) {
     self.seed = seed
     self.path = path
+    self.execution = execution
     let k = PhiloxGenerator.key(seed: seed, path: path)
     key = SIMD2(UInt32(truncatingIfNeeded: k), UInt32(truncatingIfNeeded: k >> 32))
   }
@@ -81,7 +90,7 @@ public final class PhiloxGenerator: RandomGenerator {
 
   /// A generator with the same seed keyed by `path` (absolute: this generator's own path is ignored).
   public func generator(forParameter path: String) -> any RandomGenerator {
-    PhiloxGenerator(seed: seed, path: path)
+    PhiloxGenerator(seed: seed, path: path, execution: execution)
   }
 
   /// A random permutation of `0..<n`: the indices sorted by their 64-bit keys.

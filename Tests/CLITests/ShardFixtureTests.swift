@@ -1,5 +1,6 @@
 import Foundation
 import NNInit
+@_spi(Testing) import RandomModule
 import TestSupport
 import Testing
 
@@ -54,6 +55,29 @@ import Testing
       for (entry, (key, tensor)) in zip(plan.entries, expected) {
         #expect(entry.declaration.shape == tensor.shape && entry.declaration.dtype == tensor.dtype, "\(model.spec) \(key)")
         #expect(streamed[key] ?? [] == Self.bits(tensor), "\(model.spec) \(key)")
+      }
+    }
+  }
+
+  /// Every fixture model's Philox state dict is the same on every ISA path (scalar, AVX2, AVX-512 —
+  /// lowered to what the CPU has) and for 1, 2 and 3 threads splitting every tensor (chunks of ≥ 1 element).
+  @Test func everyISAAndThreadCountGiveTheSameStateDictForEveryFixtureModel() throws {
+    for model in try Self.models() {
+      func stateDict(_ execution: PhiloxExecution) throws -> [(key: String, tensor: Tensor)] {
+        let generator = PhiloxGenerator(seed: UInt64(bitPattern: Int64(model.seed)), execution: execution)
+        let module = try ModelBuilder(dtype: model.dtype, generator: generator).build(model.spec)
+        try module.resetAllParameters(generator: generator)
+        return module.stateDict()
+      }
+      let expected = try stateDict(.automatic)
+      for isa in 0...2 {
+        for threads in [1, 2, 3] {
+          let got = try stateDict(PhiloxExecution(isa: isa, threads: threads, minimumChunk: 1))
+          #expect(got.map(\.key) == expected.map(\.key))
+          for ((key, tensor), (_, reference)) in zip(got, expected) {
+            #expect(Self.bits(tensor) == Self.bits(reference), "\(model.spec) \(key) isa \(isa) threads \(threads)")
+          }
+        }
       }
     }
   }
