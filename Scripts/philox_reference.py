@@ -49,8 +49,13 @@ class Gen:
     def bits53(self, j, stream):
         return ((self.word(j, stream) << 32) | self.word(j + 1, stream)) >> 11
 
+def exact_zero(a, b, c):
+    """IEEE 754's sign of an exactly zero a·b + c (round to nearest): −0 only if a·b and c are both −0."""
+    product_negative_zero = (a == 0 or b == 0) and math.copysign(1, a) * math.copysign(1, b) < 0
+    return -0.0 if product_negative_zero and c == 0 and math.copysign(1, c) < 0 else 0.0
 def fma(a, b, c):
-    return float(Fraction(a) * Fraction(b) + Fraction(c))
+    exact = Fraction(a) * Fraction(b) + Fraction(c)
+    return exact_zero(a, b, c) if exact == 0 else float(exact)
 def f32(x):
     return struct.unpack("<f", struct.pack("<f", x))[0]
 def round_f32(fr):
@@ -68,7 +73,8 @@ def round_f32(fr):
     if rem > Fraction(1, 2) or (rem == Fraction(1, 2) and n % 2 == 1): n += 1
     return sign * float(n * Fraction(2) ** (e - 23))
 def fmaf(a, b, c):
-    return round_f32(Fraction(a) * Fraction(b) + Fraction(c))
+    exact = Fraction(a) * Fraction(b) + Fraction(c)
+    return exact_zero(a, b, c) if exact == 0 else round_f32(exact)
 
 def uniform32(g, i, lo, hi):
     f, t = f32(lo), f32(hi)
@@ -230,8 +236,8 @@ def randperm(g, n):
 
 
 # --- binary32 normal (§3 "normal, float32"): Box–Muller with Cephes' logf, sinf, cosf, four per block
-def f32mul(a, b): return round_f32(Fraction(a) * Fraction(b))
-def f32add(a, b): return round_f32(Fraction(a) + Fraction(b))
+def f32mul(a, b): return f32(a * b)  # the binary64 product of two binary32 values is exact; one rounding
+def f32add(a, b): return fmaf(1.0, a, b)
 def f32bits(x): return struct.unpack("<I", struct.pack("<f", x))[0]
 def f32from(bits): return struct.unpack("<f", struct.pack("<I", bits))[0]
 SQRT2F = f32from(0x3FB504F3)
@@ -265,7 +271,7 @@ def ref_sincosf(m):
     return [(s, c), (c, -s), (-s, -c), (-c, s)][q & 3]
 def box_muller24(a, b):
     u = float((1 << 24) - (a >> 8)) * 2.0**-24
-    r = round_f32(Fraction(math.sqrt(f32mul(-2.0, ref_logf(u)))))  # float32 sqrt: double sqrt rounded once more is exact
+    r = f32(math.sqrt(f32mul(-2.0, ref_logf(u))))  # binary32 sqrt: the binary64 sqrt rounded once more is exact (sqrt(−0) = −0)
     s, c = ref_sincosf(b >> 8)
     return f32mul(r, c), f32mul(r, s)
 def normal32(g, i, mean, std):
@@ -289,3 +295,5 @@ if __name__ == "__main__":
     print("static let truncatedNormal64: [UInt64] = [%s]" % ", ".join(bits64(trunc64(g, i, 0, 1, -2, 2)) for i in range(5)))
     print("static let truncatedNormalMirrored64: [UInt64] = [%s]" % ", ".join(bits64(trunc64(g, i, 0.5, 0.5, 1, 1.5)) for i in range(4)))
     print("static let randperm10 = %s" % randperm(g, 10))
+    print("static let boxMuller24: [UInt32] = [%s]  // (cos, sin) of words (0, 0x4000_0000), (0xFF, 0xC000_0000), (0xFFFF_FFFF, 0x2000_0000)"
+          % ", ".join(bits32(v) for a, b in ((0, 0x40000000), (0xFF, 0xC0000000), (0xFFFFFFFF, 0x20000000)) for v in box_muller24(a, b)))

@@ -18,7 +18,8 @@ public final class PhiloxGenerator: RandomGenerator {
   public enum Stream: UInt32, Sendable, CaseIterable {
     /// `uniform_`: float32 element i uses word i; float64 element i uses words 2i, 2i+1.
     case uniform = 0
-    /// `normal_`: elements 2k and 2k+1 share block k (Box–Muller cosine and sine).
+    /// `normal_`: float32 elements 4k…4k+3 come from block k (two binary32 Box–Muller pairs); float64
+    /// elements 2k and 2k+1 share block k (one binary64 pair, cosine and sine).
     case normal = 1
     /// `trunc_normal_`: element i uses words 2i, 2i+1 (one 53-bit uniform, inverse CDF).
     case truncatedNormal = 2

@@ -14,7 +14,9 @@ public enum Parallel {
   /// Calls `body` on consecutive sub-ranges of `0..<count`, in parallel on up to `threads` threads
   /// (default ``threadCount``), each at least `minimumChunk` long (except the last). Returns when all
   /// have run. The chunks run on the calling thread and the kernels' pool of persistent workers
-  /// (`nninit_pool_run`); if that pool is busy with another caller's job, all run on the calling thread.
+  /// (`nninit_pool_run`). The pool runs one job at a time: a call made while it is busy — from inside
+  /// a chunk (a nested fill or GEMM) or from another thread — runs all its chunks on its own thread, one
+  /// after another. The chunks are the same either way, so position-addressed results never change.
   public static func forEachChunk(
     count: Int, minimumChunk: Int = 1 << 16, threads: Int? = nil, _ body: @Sendable (Range<Int>) -> Void
   ) {

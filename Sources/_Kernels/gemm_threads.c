@@ -4,8 +4,8 @@
 // The pool is built for many small products in a row (a training step is dozens of 256³ GEMMs): a
 // worker spins for up to SPIN_NS after its last job before sleeping on a condition variable, so a job
 // that follows within that time starts on every thread within a microsecond, where waking a sleeping
-// thread costs tens. The spin is short because other threads (Parallel's, for elementwise loops) need
-// the same cores between products: on 2 cores a 200 µs spin made a 2-thread training step 30–50 %
+// thread costs tens. The spin is short because the cores are needed between products (by the caller's
+// elementwise loops, which `Parallel.forEachChunk` also runs on this pool, and by other programs): on 2 cores a 200 µs spin made a 2-thread training step 30–50 %
 // slower, 0–50 µs did not; yielding the core while spinning lost it for a whole time slice.
 // One job runs at a time; a caller that finds the pool busy (another thread's GEMM) runs its blocks
 // itself. A job's parts are claimed with one 64-bit atomic holding (generation, next part): the caller

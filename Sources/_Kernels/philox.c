@@ -23,7 +23,8 @@
                                       size_t count, float *out, float mean, float std);                     \
   void nninit_philox_trunc_normal_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,         \
                                         size_t count, void *out, int f32, const double params[8]);          \
-  void nninit_philox_math_##isa(int function, const double *in, double *out, size_t count);
+  void nninit_philox_math_##isa(int function, const double *in, double *out, size_t count);                  \
+  void nninit_philox_math_f32_##isa(int function, const uint32_t *in, float *out, size_t count);
 PHILOX_DECLARE(avx2)
 PHILOX_DECLARE(avx512)
 
@@ -385,10 +386,15 @@ static void philox_sincosf(uint32_t m, float *sin_out, float *cos_out) {
   }
 }
 
-/// The binary32 Box–Muller pair of words (a, b): u = (2²⁴ − (a >> 8))·2⁻²⁴, r = √(−2·logf u).
-static void box_muller24(uint32_t a, uint32_t b, float pair[2]) {
+/// Box–Muller's radius of word a: u = (2²⁴ − (a >> 8))·2⁻²⁴ ∈ (0, 1], r = √(−2·logf u).
+static float radius24(uint32_t a) {
   float u = (float)((1u << 24) - (a >> 8)) * 0x1p-24f;
-  float r = sqrtf(-2 * philox_logf(u));
+  return sqrtf(-2 * philox_logf(u));
+}
+
+/// The binary32 Box–Muller pair of words (a, b): (r·cos θ, r·sin θ), θ = 2π·(b >> 8)·2⁻²⁴.
+static void box_muller24(uint32_t a, uint32_t b, float pair[2]) {
+  float r = radius24(a);
   float s, c;
   philox_sincosf(b >> 8, &s, &c);
   pair[0] = r * c;
@@ -552,5 +558,23 @@ void nninit_philox_math(int function, int isa, const double *in, double *out, si
     case NNINIT_ISA_AVX512: nninit_philox_math_avx512(function, in, out, count); break;
     case NNINIT_ISA_AVX2: nninit_philox_math_avx2(function, in, out, count); break;
     default: math_scalar(function, in, out, count); break;
+  }
+}
+
+void nninit_philox_math_f32(int function, int isa, const uint32_t *in, float *out, size_t count) {
+  switch (resolve_isa(isa)) {
+    case NNINIT_ISA_AVX512: nninit_philox_math_f32_avx512(function, in, out, count); break;
+    case NNINIT_ISA_AVX2: nninit_philox_math_f32_avx2(function, in, out, count); break;
+    default:
+      for (size_t n = 0; n < count; n++) {
+        float s, c;
+        if (function == 0) {
+          out[n] = radius24(in[n]);
+        } else {
+          philox_sincosf(in[n] >> 8, &s, &c);
+          out[n] = function == 1 ? s : c;
+        }
+      }
+      break;
   }
 }

@@ -329,6 +329,32 @@ INLINE void sincosf8(__m256i m, __m256 *sin_out, __m256 *cos_out) {
   *cos_out = _mm256_castsi256_ps(_mm256_xor_si256(_mm256_castps_si256(_mm256_blendv_ps(c, s, odd)), cos_sign));
 }
 
+/// Box–Muller's radius of 8 words a: u = (2²⁴ − (a >> 8))·2⁻²⁴, r = √(−2·logf u).
+INLINE __m256 radius8(__m256i words) {
+  __m256i n = _mm256_sub_epi32(SETI(1 << 24), _mm256_srli_epi32(words, 8));
+  __m256 u = _mm256_mul_ps(_mm256_cvtepi32_ps(n), SETF(0x1p-24f));
+  return _mm256_sqrt_ps(_mm256_mul_ps(SETF(-2), logf8(u)));
+}
+
+TARGET void nninit_philox_math_f32_avx2(int function, const uint32_t *in, float *out, size_t count) {
+  for (size_t n = 0; n < count; n += 8) {
+    uint32_t x[8] = {0};
+    float y[8];
+    size_t len = count - n < 8 ? count - n : 8;
+    memcpy(x, in + n, len * sizeof(uint32_t));
+    __m256i words = _mm256_loadu_si256((const __m256i *)x);
+    __m256 v, s, c;
+    if (function == 0) {
+      v = radius8(words);
+    } else {
+      sincosf8(_mm256_srli_epi32(words, 8), &s, &c);
+      v = function == 1 ? s : c;
+    }
+    _mm256_storeu_ps(y, v);
+    memcpy(out + n, y, len * sizeof(float));
+  }
+}
+
 enum { NORMAL_F32_NV = 4 };
 
 /// Blocks b ..< b + 4·NORMAL_F32_NV: elements 4b ..< 4b + 16·NORMAL_F32_NV (lane layout as in
@@ -339,9 +365,7 @@ INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys
   philox(NORMAL_F32_NV, b, stream, keys, w);
   for (int v = 0; v < NORMAL_F32_NV; v++) {
     __m256i radius_words = pack_words(w[0][v], w[2][v]), angle_words = pack_words(w[1][v], w[3][v]);
-    __m256i n = _mm256_sub_epi32(SETI(1 << 24), _mm256_srli_epi32(radius_words, 8));
-    __m256 u = _mm256_mul_ps(_mm256_cvtepi32_ps(n), SETF(0x1p-24f));
-    __m256 r = _mm256_sqrt_ps(_mm256_mul_ps(SETF(-2), logf8(u)));
+    __m256 r = radius8(radius_words);
     __m256 s, c;
     sincosf8(_mm256_srli_epi32(angle_words, 8), &s, &c);
     __m256 even = _mm256_fmadd_ps(_mm256_mul_ps(r, c), std, mean);

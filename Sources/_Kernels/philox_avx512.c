@@ -361,6 +361,32 @@ INLINE void sincosf16(__m512i m, __m512 *sin_out, __m512 *cos_out) {
       _mm512_ternarylogic_epi32(_mm512_castps_si512(_mm512_mask_blend_ps(odd, c, s)), cos_bits, sign, 0x78));
 }
 
+/// Box–Muller's radius of 16 words a: u = (2²⁴ − (a >> 8))·2⁻²⁴, r = √(−2·logf u).
+INLINE __m512 radius16(__m512i words) {
+  __m512i n = _mm512_sub_epi32(_mm512_set1_epi32(1 << 24), _mm512_srli_epi32(words, 8));
+  __m512 u = _mm512_mul_ps(_mm512_cvtepi32_ps(n), SETF(0x1p-24f));
+  return _mm512_sqrt_ps(_mm512_mul_ps(SETF(-2), logf16(u)));
+}
+
+TARGET void nninit_philox_math_f32_avx512(int function, const uint32_t *in, float *out, size_t count) {
+  for (size_t n = 0; n < count; n += 16) {
+    uint32_t x[16] = {0};
+    float y[16];
+    size_t len = count - n < 16 ? count - n : 16;
+    memcpy(x, in + n, len * sizeof(uint32_t));
+    __m512i words = _mm512_loadu_si512(x);
+    __m512 v, s, c;
+    if (function == 0) {
+      v = radius16(words);
+    } else {
+      sincosf16(_mm512_srli_epi32(words, 8), &s, &c);
+      v = function == 1 ? s : c;
+    }
+    _mm512_storeu_ps(y, v);
+    memcpy(out + n, y, len * sizeof(float));
+  }
+}
+
 enum { NORMAL_F32_NV = 4 };
 
 /// Blocks b ..< b + 8·NORMAL_F32_NV: elements 4b ..< 4b + 32·NORMAL_F32_NV. 32-bit lane 2j holds
@@ -375,9 +401,7 @@ INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys
   philox(NORMAL_F32_NV, b, stream, keys, w);
   for (int v = 0; v < NORMAL_F32_NV; v++) {
     __m512i radius_words = pack_words(w[0][v], w[2][v]), angle_words = pack_words(w[1][v], w[3][v]);
-    __m512i n = _mm512_sub_epi32(_mm512_set1_epi32(1 << 24), _mm512_srli_epi32(radius_words, 8));
-    __m512 u = _mm512_mul_ps(_mm512_cvtepi32_ps(n), SETF(0x1p-24f));
-    __m512 r = _mm512_sqrt_ps(_mm512_mul_ps(SETF(-2), logf16(u)));
+    __m512 r = radius16(radius_words);
     __m512 s, c;
     sincosf16(_mm512_srli_epi32(angle_words, 8), &s, &c);
     __m512 even = _mm512_fmadd_ps(_mm512_mul_ps(r, c), std, mean);

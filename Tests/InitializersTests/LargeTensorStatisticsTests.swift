@@ -7,7 +7,8 @@ import Testing
 /// A 4096×4096 float32 weight initialized through the counter-based generator against the theory:
 /// kaiming_uniform_'s bound is attained but never exceeded and its variance is bound²/3 = gain²/fan_in;
 /// kaiming_normal_'s standard deviation is gain/√fan_in. Tolerances are five standard errors of the
-/// estimates at n = 2²⁴, so a wrong constant (even a 0.1% one) fails.
+/// estimates at n = 2²⁴ (0.11 % of the variance for the uniform, 0.17 % for the normal), so a constant
+/// wrong by 0.1 % in the bound or 0.2 % in the standard deviation fails.
 @Suite struct LargeTensorStatisticsTests {
   static let n = 4096
 
@@ -38,7 +39,6 @@ import Testing
     // The extremes of 2²⁴ uniforms lie within ~bound·2⁻²¹ of the bound; 24-bit uniforms add 2⁻²³.
     #expect(m.max > bound * (1 - 1e-5) && m.min < -bound * (1 - 1e-5), "extremes [\(m.min), \(m.max)] far from ±\(bound)")
     let variance = bound * bound / 3  // = 2 / fan_in
-    #expect(abs(variance - 2.0 / Double(Self.n)) < 1e-15)
     // SE of the sample variance of a uniform: variance·√(4/5 / n); of the mean: √(variance / n).
     #expect(abs(m.variance - variance) < 5 * variance * (0.8 / count).squareRoot(), "variance \(m.variance) vs \(variance)")
     #expect(abs(m.mean) < 5 * (variance / count).squareRoot(), "mean \(m.mean)")

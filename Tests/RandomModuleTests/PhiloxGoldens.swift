@@ -30,6 +30,9 @@ enum PhiloxGoldens {
   ]
   /// `fillTruncatedNormal(mean: 0.5, std: 0.5, a: 1, b: 1.5)` (mirrored interval), float64, elements 0..<4.
   static let truncatedNormalMirrored64: [UInt64] = [0x3ff7e68bf3903ffc, 0x3ff0c8f3e26a6e17, 0x3ff46004df5dfe9c, 0x3ff0bbfcaf39de82]
+  /// `PhiloxMath.boxMuller24` (cos, sin) of the words (0, 0x4000_0000), (0xFF, 0xC000_0000) — u = 1, so
+  /// r = √(−0) = −0 and the signs of the zeros matter — and (0xFFFF_FFFF, 0x2000_0000), the largest radius.
+  static let boxMuller24: [UInt32] = [0x00000000, 0x80000000, 0x80000000, 0x00000000, 0x40828472, 0x40828472]
   /// `randperm(10)`.
   static let randperm10 = [3, 0, 7, 6, 1, 2, 5, 8, 4, 9]
 }

@@ -131,6 +131,11 @@ import Testing
     var shifted = [Float](repeating: 0, count: 9)
     shifted.withUnsafeMutableBufferPointer { g.fillNormal($0, mean: 1, std: 2, offset: 3) }
     #expect(shifted.map(\.bitPattern) == PhiloxGoldens.normal32Offset3)
+    let pairs = [(UInt32(0), UInt32(0x4000_0000)), (0xFF, 0xC000_0000), (0xFFFF_FFFF, 0x2000_0000)].flatMap { a, b in
+      let (c, s) = PhiloxMath.boxMuller24(a, b)
+      return [c.bitPattern, s.bitPattern]
+    }
+    #expect(pairs == PhiloxGoldens.boxMuller24)
     var reference = [Float](repeating: 0, count: 9)
     reference.withUnsafeMutableBufferPointer { g.referenceFillNormal($0, mean: 1, std: 2, offset: 3) }
     #expect(reference.map(\.bitPattern) == PhiloxGoldens.normal32Offset3)

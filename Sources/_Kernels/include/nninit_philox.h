@@ -60,4 +60,8 @@ void nninit_philox_trunc_normal_f32(nninit_philox_source source, uint64_t offset
 /// (inputs: the 53-bit integers m, stored as the doubles' bit patterns), 3 Φ⁻¹.
 void nninit_philox_math(int function, int isa, const double *in, double *out, size_t count);
 
+/// The float32 normal's stages, elementwise on `count` Philox words at ISA level `isa`, for tests:
+/// 0 the radius `√(−2·logf((2²⁴ − (w >> 8))·2⁻²⁴))`, 1 `sin`, 2 `cos` of `2π·(w >> 8)·2⁻²⁴`.
+void nninit_philox_math_f32(int function, int isa, const uint32_t *in, float *out, size_t count);
+
 #endif
