@@ -16,7 +16,7 @@ import _Kernels
 
   /// A fill and its parameters; the truncated cases reach every branch of Φ⁻¹ and the clamps.
   enum Fill: String, CaseIterable, Sendable {
-    case uniform, uniformNarrow, normal, truncated, truncatedMirrored, truncatedTail, truncatedFarTail
+    case uniform, uniformNarrow, uniformTiny, normal, truncated, truncatedMirrored, truncatedTail, truncatedFarTail
     case truncatedHalfLine, truncatedBeyondCutoff, truncatedDegenerate
 
     func run<T: BinaryFloatingPoint>(
@@ -48,6 +48,9 @@ import _Kernels
       case (.uniform, let e?): g.fillUniform(b, from: -3, to: 5, offset: offset, execution: e)
       case (.uniformNarrow, nil): g.referenceFillUniform(b, from: 1, to: 1.0000001, offset: offset)
       case (.uniformNarrow, let e?): g.fillUniform(b, from: 1, to: 1.0000001, offset: offset, execution: e)
+      // A range whose 2⁻²⁴-th is not exact in float32 (the AVX-512 kernel's unscaled branch).
+      case (.uniformTiny, nil): g.referenceFillUniform(b, from: 0, to: 1e-35, offset: offset)
+      case (.uniformTiny, let e?): g.fillUniform(b, from: 0, to: 1e-35, offset: offset, execution: e)
       case (.normal, nil): g.referenceFillNormal(b, mean: 1, std: 2, offset: offset)
       case (.normal, let e?): g.fillNormal(b, mean: 1, std: 2, offset: offset, execution: e)
       case (_, nil): g.referenceFillTruncatedNormal(b, mean: mean, std: std, a: lo, b: hi, offset: offset)
@@ -64,6 +67,8 @@ import _Kernels
       case (.uniform, let e?): g.fillUniform(b, from: -3, to: 5, offset: offset, execution: e)
       case (.uniformNarrow, nil): g.referenceFillUniform(b, from: 1, to: 1 + 0x1p-50, offset: offset)
       case (.uniformNarrow, let e?): g.fillUniform(b, from: 1, to: 1 + 0x1p-50, offset: offset, execution: e)
+      case (.uniformTiny, nil): g.referenceFillUniform(b, from: 0, to: 1e-300, offset: offset)
+      case (.uniformTiny, let e?): g.fillUniform(b, from: 0, to: 1e-300, offset: offset, execution: e)
       case (.normal, nil): g.referenceFillNormal(b, mean: 1, std: 2, offset: offset)
       case (.normal, let e?): g.fillNormal(b, mean: 1, std: 2, offset: offset, execution: e)
       case (_, nil): g.referenceFillTruncatedNormal(b, mean: mean, std: std, a: lo, b: hi, offset: offset)
