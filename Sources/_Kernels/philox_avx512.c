@@ -402,8 +402,9 @@ enum { NORMAL_F32_NV = 4 };
 /// consecutive elements.
 INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys, float *dst, __m512 mean,
                              __m512 std, int streaming) {
-  static const int32_t first_half[16] = {0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23};
-  static const int32_t second_half[16] = {8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31};
+  // Lanes 0–7 (8–15) of `even` and `odd` interleaved: even₀ odd₀ even₁ odd₁ …
+  static const int32_t first_half[16] = {0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23};
+  static const int32_t second_half[16] = {8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31};
   const __m512i first = _mm512_loadu_si512(first_half), second = _mm512_loadu_si512(second_half);
   __m512i w[4][4];
   philox(NORMAL_F32_NV, b, stream, keys, w);
@@ -414,9 +415,8 @@ INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys
     sincosf16(_mm512_srli_epi32(angle_words, 8), &s, &c);
     __m512 even = _mm512_fmadd_ps(_mm512_mul_ps(r, c), std, mean);
     __m512 odd = _mm512_fmadd_ps(_mm512_mul_ps(r, s), std, mean);
-    __m512 lo = _mm512_unpacklo_ps(even, odd), hi = _mm512_unpackhi_ps(even, odd);
-    store16(dst + 32 * v, _mm512_permutex2var_ps(lo, first, hi), streaming);
-    store16(dst + 32 * v + 16, _mm512_permutex2var_ps(lo, second, hi), streaming);
+    store16(dst + 32 * v, _mm512_permutex2var_ps(even, first, odd), streaming);
+    store16(dst + 32 * v + 16, _mm512_permutex2var_ps(even, second, odd), streaming);
   }
 }
 
