@@ -30,14 +30,19 @@ static round_keys make_keys(uint32_t k0, uint32_t k1) {
 INLINE void philox(int nv, uint64_t b, uint32_t stream, const round_keys *keys, __m256i w[4][4]) {
   const __m256i lane = _mm256_set_epi64x(3, 2, 1, 0);
   const __m256i m0 = _mm256_set1_epi64x(M0), m1 = _mm256_set1_epi64x(M1);
+  // Round 1 on counter (c0, c1, stream, 0): the product of word 2 is the same in every lane.
+  const uint64_t p1 = (uint64_t)M1 * stream;
+  const __m256i hi1_k0 = _mm256_set1_epi64x((long long)((p1 >> 32) ^ keys->k0[0])), lo1 = _mm256_set1_epi64x((long long)(uint32_t)p1);
+  const __m256i k1 = _mm256_set1_epi64x((long long)keys->k1[0]);
   for (int v = 0; v < nv; v++) {
     __m256i counter = _mm256_add_epi64(_mm256_set1_epi64x((long long)(b + 4 * (uint64_t)v)), lane);
-    w[0][v] = counter;
-    w[1][v] = _mm256_srli_epi64(counter, 32);
-    w[2][v] = _mm256_set1_epi64x(stream);
-    w[3][v] = _mm256_setzero_si256();
+    __m256i p0 = _mm256_mul_epu32(counter, m0);
+    w[0][v] = _mm256_xor_si256(_mm256_srli_epi64(counter, 32), hi1_k0);  // hi(p1) ^ c1 ^ k0
+    w[1][v] = lo1;
+    w[2][v] = _mm256_xor_si256(_mm256_srli_epi64(p0, 32), k1);  // hi(p0) ^ 0 ^ k1
+    w[3][v] = p0;
   }
-  for (int r = 0; r < 10; r++) {
+  for (int r = 1; r < 10; r++) {
     __m256i k0 = _mm256_set1_epi64x((long long)keys->k0[r]), k1 = _mm256_set1_epi64x((long long)keys->k1[r]);
     for (int v = 0; v < nv; v++) {
       __m256i p0 = _mm256_mul_epu32(w[0][v], m0), p1 = _mm256_mul_epu32(w[2][v], m1);
