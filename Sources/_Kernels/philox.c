@@ -28,6 +28,23 @@
 PHILOX_DECLARE(avx2)
 PHILOX_DECLARE(avx512)
 
+// ---- Streaming stores (the SIMD files' large float32 fills) -----------------------------------------
+
+/// Fills of at least this many float32 elements per call write with non-temporal stores (past the
+/// caches, without first reading each line): they would not fit in the caches anyway. Values are unchanged.
+enum { STREAM_MIN_FLOATS = 1 << 20 };
+
+/// The number of leading elements to write with ordinary stores so that the rest starts on a block
+/// boundary (offset ≡ 0 mod 4) at an `alignment`-byte-aligned address — then every direct batch of the
+/// SIMD kernels (a multiple of `alignment` bytes) is aligned for `vmovntps`; `count` (no streaming) when
+/// the fill is small or no such split exists.
+size_t nninit_philox_streaming_head(const float *out, uint64_t offset, size_t count, size_t alignment) {
+  if (count < STREAM_MIN_FLOATS) return count;
+  for (size_t head = 0; head < 64; head++)
+    if ((offset + head) % 4 == 0 && ((uintptr_t)(out + head) & (alignment - 1)) == 0) return head;
+  return count;
+}
+
 // ---- Philox4x32-10 ---------------------------------------------------------------------------------
 
 enum { M0 = 0xD2511F53u, M1 = 0xCD9E8D57u, W0 = 0x9E3779B9u, W1 = 0xBB67AE85u };

@@ -100,42 +100,72 @@ INLINE __m256d i51_to_pd(__m256i v) {
     for (uint64_t b_ = offset / (per); b_ * (per) < end_; b_ += (blocks)) {                     \
       uint64_t first_ = b_ * (per), last_ = first_ + (uint64_t)(per) * (blocks);                \
       if (first_ >= offset && last_ <= end_) {                                                  \
-        batch(b_, out + (first_ - offset));                                                     \
+        batch(b_, out + (first_ - offset), 1);                                                  \
       } else {                                                                                  \
         T tmp_[(per) * (blocks)];                                                               \
-        batch(b_, tmp_);                                                                        \
+        batch(b_, tmp_, 0);                                                                     \
         uint64_t lo_ = first_ > offset ? first_ : offset, hi_ = last_ < end_ ? last_ : end_;    \
         memcpy(out + (lo_ - offset), tmp_ + (lo_ - first_), (size_t)(hi_ - lo_) * sizeof(T));   \
       }                                                                                         \
     }                                                                                           \
   } while (0)
 
+// ---- Streaming stores (as philox_avx512.c, 32-byte alignment) -------------------------------------------
+
+size_t nninit_philox_streaming_head(const float *out, uint64_t offset, size_t count, size_t alignment);
+
+/// `_mm256_stream_ps` when `streaming` (p 32-byte aligned), else `_mm256_storeu_ps`.
+INLINE void store8f(float *p, __m256 v, int streaming) {
+  if (streaming)
+    _mm256_stream_ps(p, v);
+  else
+    _mm256_storeu_ps(p, v);
+}
+
 // ---- Uniform -------------------------------------------------------------------------------------------
 
 enum { UNIFORM_F32_NV = 2, UNIFORM_F64_NV = 2 };
 
-INLINE __m256 uniform8f(__m256i words, __m256 range, __m256 from, __m256 to) {
-  __m256 x = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_srli_epi32(words, 8)), _mm256_set1_ps(0x1p-24f));
-  __m256 v = _mm256_fmadd_ps(x, range, from);
+/// `x = (w >> 8)·2⁻²⁴`, `v = fmaf(x, range, from)`, `v == to` → `from`; with `scaled`, `range` is
+/// `range·2⁻²⁴` (exact) and the multiply is folded into the same fused operation (as philox_avx512.c).
+INLINE __m256 uniform8f(__m256i words, __m256 range, __m256 from, __m256 to, int scaled) {
+  __m256 n = _mm256_cvtepi32_ps(_mm256_srli_epi32(words, 8));
+  __m256 v = scaled ? _mm256_fmadd_ps(n, range, from) : _mm256_fmadd_ps(_mm256_mul_ps(n, _mm256_set1_ps(0x1p-24f)), range, from);
   return _mm256_blendv_ps(v, from, _mm256_cmp_ps(v, to, _CMP_EQ_OQ));
+}
+
+/// Elements [offset, offset + count) of the uniform; direct batches streamed if `streaming`.
+TARGET static void uniform_f32_range(const round_keys *keys, uint32_t stream, uint64_t offset, size_t count,
+                                     float *out, float from, float to, int streaming) {
+  const float range = to - from, scaled_range = range * 0x1p-24f;
+  const int scaled = scaled_range * 0x1p24f == range;  // range·2⁻²⁴ exact
+  const __m256 vfrom = _mm256_set1_ps(from), vto = _mm256_set1_ps(to), vrange = _mm256_set1_ps(scaled ? scaled_range : range);
+#define UNIFORM_F32_BATCH(b, dst, direct)                                                                      \
+  do {                                                                                                         \
+    __m256i w[4][4];                                                                                           \
+    philox(UNIFORM_F32_NV, b, stream, keys, w);                                                                \
+    for (int v = 0; v < UNIFORM_F32_NV; v++) {                                                                 \
+      __m256i a = pack_words(w[0][v], w[1][v]), c = pack_words(w[2][v], w[3][v]);                              \
+      store8f((dst) + 16 * v, uniform8f(interleave_lo(a, c), vrange, vfrom, vto, scaled), streaming && (direct));    \
+      store8f((dst) + 16 * v + 8, uniform8f(interleave_hi(a, c), vrange, vfrom, vto, scaled), streaming && (direct)); \
+    }                                                                                                          \
+  } while (0)
+  if (scaled)  // two copies of the loop, each compiled with `scaled` known
+    DRIVE(float, 4, 4 * UNIFORM_F32_NV, UNIFORM_F32_BATCH);
+  else
+    DRIVE(float, 4, 4 * UNIFORM_F32_NV, UNIFORM_F32_BATCH);
+#undef UNIFORM_F32_BATCH
 }
 
 TARGET void nninit_philox_uniform_f32_avx2(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,
                                            size_t count, float *out, float from, float to) {
   round_keys keys = make_keys(k0, k1);
-  const __m256 vfrom = _mm256_set1_ps(from), vto = _mm256_set1_ps(to), vrange = _mm256_set1_ps(to - from);
-#define UNIFORM_F32_BATCH(b, dst)                                                          \
-  do {                                                                                     \
-    __m256i w[4][4];                                                                       \
-    philox(UNIFORM_F32_NV, b, stream, &keys, w);                                           \
-    for (int v = 0; v < UNIFORM_F32_NV; v++) {                                             \
-      __m256i a = pack_words(w[0][v], w[1][v]), c = pack_words(w[2][v], w[3][v]);          \
-      _mm256_storeu_ps((dst) + 16 * v, uniform8f(interleave_lo(a, c), vrange, vfrom, vto));     \
-      _mm256_storeu_ps((dst) + 16 * v + 8, uniform8f(interleave_hi(a, c), vrange, vfrom, vto)); \
-    }                                                                                      \
-  } while (0)
-  DRIVE(float, 4, 4 * UNIFORM_F32_NV, UNIFORM_F32_BATCH);
-#undef UNIFORM_F32_BATCH
+  size_t head = nninit_philox_streaming_head(out, offset, count, 32);
+  uniform_f32_range(&keys, stream, offset, head, out, from, to, 0);
+  if (head < count) {
+    uniform_f32_range(&keys, stream, offset + head, count - head, out + head, from, to, 1);
+    _mm_sfence();
+  }
 }
 
 INLINE __m256d uniform4(__m256i m, __m256d range, __m256d from, __m256d to) {
@@ -148,7 +178,7 @@ TARGET void nninit_philox_uniform_f64_avx2(uint32_t k0, uint32_t k1, uint32_t st
                                            size_t count, double *out, double from, double to) {
   round_keys keys = make_keys(k0, k1);
   const __m256d vfrom = SET(from), vto = SET(to), vrange = SET(to - from);
-#define UNIFORM_F64_BATCH(b, dst)                                                            \
+#define UNIFORM_F64_BATCH(b, dst, direct)                                                          \
   do {                                                                                       \
     __m256i w[4][4];                                                                         \
     philox(UNIFORM_F64_NV, b, stream, &keys, w);                                             \
@@ -287,7 +317,7 @@ TARGET void nninit_philox_normal_f64_avx2(uint32_t k0, uint32_t k1, uint32_t str
                                           double *out, double mean, double std) {
   round_keys keys = make_keys(k0, k1);
   const __m256d vmean = SET(mean), vstd = SET(std);
-#define NORMAL_F64_BATCH(b, dst) normal_f64_batch(b, stream, &keys, dst, vmean, vstd)
+#define NORMAL_F64_BATCH(b, dst, direct) normal_f64_batch(b, stream, &keys, dst, vmean, vstd)
   DRIVE(double, 2, 4 * NORMAL_NV, NORMAL_F64_BATCH);
 #undef NORMAL_F64_BATCH
 }
@@ -365,7 +395,7 @@ enum { NORMAL_F32_NV = 4 };
 /// Blocks b ..< b + 4·NORMAL_F32_NV: elements 4b ..< 4b + 16·NORMAL_F32_NV (lane layout as in
 /// philox_avx512.c).
 INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys, float *dst, __m256 mean,
-                             __m256 std) {
+                             __m256 std, int streaming) {
   __m256i w[4][4];
   philox(NORMAL_F32_NV, b, stream, keys, w);
   for (int v = 0; v < NORMAL_F32_NV; v++) {
@@ -376,18 +406,29 @@ INLINE void normal_f32_batch(uint64_t b, uint32_t stream, const round_keys *keys
     __m256 even = _mm256_fmadd_ps(_mm256_mul_ps(r, c), std, mean);
     __m256 odd = _mm256_fmadd_ps(_mm256_mul_ps(r, s), std, mean);
     __m256 lo = _mm256_unpacklo_ps(even, odd), hi = _mm256_unpackhi_ps(even, odd);
-    _mm256_storeu_ps(dst + 16 * v, _mm256_permute2f128_ps(lo, hi, 0x20));
-    _mm256_storeu_ps(dst + 16 * v + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
+    store8f(dst + 16 * v, _mm256_permute2f128_ps(lo, hi, 0x20), streaming);
+    store8f(dst + 16 * v + 8, _mm256_permute2f128_ps(lo, hi, 0x31), streaming);
   }
+}
+
+/// Elements [offset, offset + count) of the float32 normal; direct batches streamed if `streaming`.
+TARGET static void normal_f32_range(const round_keys *keys, uint32_t stream, uint64_t offset, size_t count,
+                                    float *out, __m256 mean, __m256 std, int streaming) {
+#define NORMAL_F32_BATCH(b, dst, direct) normal_f32_batch(b, stream, keys, dst, mean, std, streaming && (direct))
+  DRIVE(float, 4, 4 * NORMAL_F32_NV, NORMAL_F32_BATCH);
+#undef NORMAL_F32_BATCH
 }
 
 TARGET void nninit_philox_normal_f32_avx2(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
                                           float *out, float mean, float std) {
   round_keys keys = make_keys(k0, k1);
   const __m256 vmean = SETF(mean), vstd = SETF(std);
-#define NORMAL_F32_BATCH(b, dst) normal_f32_batch(b, stream, &keys, dst, vmean, vstd)
-  DRIVE(float, 4, 4 * NORMAL_F32_NV, NORMAL_F32_BATCH);
-#undef NORMAL_F32_BATCH
+  size_t head = nninit_philox_streaming_head(out, offset, count, 32);
+  normal_f32_range(&keys, stream, offset, head, out, vmean, vstd, 0);
+  if (head < count) {
+    normal_f32_range(&keys, stream, offset + head, count - head, out + head, vmean, vstd, 1);
+    _mm_sfence();
+  }
 }
 
 enum { T_MEAN, T_STD, T_A, T_B, T_LOWER_A, T_MASS, T_UPPER_B, T_MIRRORED };
@@ -438,11 +479,11 @@ TARGET void nninit_philox_trunc_normal_avx2(uint32_t k0, uint32_t k1, uint32_t s
   round_keys keys = make_keys(k0, k1);
   if (f32) {
     float *out = out_;
-#define TRUNC_F32_BATCH(b, dst) trunc_batch(b, stream, &keys, dst, 1, params)
+#define TRUNC_F32_BATCH(b, dst, direct) trunc_batch(b, stream, &keys, dst, 1, params)
     DRIVE(float, 2, 4 * TRUNC_NV, TRUNC_F32_BATCH);
   } else {
     double *out = out_;
-#define TRUNC_F64_BATCH(b, dst) trunc_batch(b, stream, &keys, dst, 0, params)
+#define TRUNC_F64_BATCH(b, dst, direct) trunc_batch(b, stream, &keys, dst, 0, params)
     DRIVE(double, 2, 4 * TRUNC_NV, TRUNC_F64_BATCH);
   }
 }

@@ -110,19 +110,9 @@ INLINE __m512d negate_pd(__m512d x) {
 
 // ---- Streaming stores ---------------------------------------------------------------------------------
 
-/// Fills of at least this many float32 elements per call write with non-temporal stores (past the
-/// caches, without first reading each line): they would not fit in the caches anyway. Values are unchanged.
-enum { STREAM_MIN_FLOATS = 1 << 20 };
-
-/// The number of leading elements to write with ordinary stores so that the rest starts on a block
-/// boundary (offset ≡ 0 mod 4) at a 64-byte-aligned address — then every direct batch is aligned
-/// for `vmovntps`; `count` (no streaming) when the fill is small or no such split exists.
-static size_t streaming_head(const float *out, uint64_t offset, size_t count) {
-  if (count < STREAM_MIN_FLOATS) return count;
-  for (size_t head = 0; head < 64; head++)
-    if ((offset + head) % 4 == 0 && ((uintptr_t)(out + head) & 63) == 0) return head;
-  return count;
-}
+/// `nninit_philox_streaming_head` (philox.c): elements before the first 64-byte-aligned block boundary, or
+/// `count` when the fill is too small to stream or has no such boundary.
+size_t nninit_philox_streaming_head(const float *out, uint64_t offset, size_t count, size_t alignment);
 
 /// `_mm512_stream_ps` when `streaming` (p 64-byte aligned), else `_mm512_storeu_ps`.
 INLINE void store16(float *p, __m512 v, int streaming) {
@@ -171,7 +161,7 @@ TARGET static void uniform_f32_range(const round_keys *keys, uint32_t stream, ui
 TARGET void nninit_philox_uniform_f32_avx512(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,
                                              size_t count, float *out, float from, float to) {
   round_keys keys = make_keys(k0, k1);
-  size_t head = streaming_head(out, offset, count);
+  size_t head = nninit_philox_streaming_head(out, offset, count, 64);
   uniform_f32_range(&keys, stream, offset, head, out, from, to, 0);
   if (head < count) {
     uniform_f32_range(&keys, stream, offset + head, count - head, out + head, from, to, 1);
@@ -437,7 +427,7 @@ TARGET void nninit_philox_normal_f32_avx512(uint32_t k0, uint32_t k1, uint32_t s
                                             size_t count, float *out, float mean, float std) {
   round_keys keys = make_keys(k0, k1);
   const __m512 vmean = SETF(mean), vstd = SETF(std);
-  size_t head = streaming_head(out, offset, count);
+  size_t head = nninit_philox_streaming_head(out, offset, count, 64);
   normal_f32_range(&keys, stream, offset, head, out, vmean, vstd, 0);
   if (head < count) {
     normal_f32_range(&keys, stream, offset + head, count - head, out + head, vmean, vstd, 1);
