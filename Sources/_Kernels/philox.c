@@ -5,6 +5,7 @@
 // no contraction of a·b + c (the pragma below), `fma` only where the specification fuses.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#include "philox_shared.h"
 #include <math.h>
 #include <string.h>
 
@@ -46,8 +47,6 @@ size_t nninit_philox_streaming_head(const float *out, uint64_t offset, size_t co
 }
 
 // ---- Philox4x32-10 ---------------------------------------------------------------------------------
-
-enum { M0 = 0xD2511F53u, M1 = 0xCD9E8D57u, W0 = 0x9E3779B9u, W1 = 0xBB67AE85u };
 
 /// Philox4x32-10 of counter (c0, c1, c2, c3) under key (k0, k1).
 static inline void philox10(uint32_t c0, uint32_t c1, uint32_t c2, uint32_t c3, uint32_t k0, uint32_t k1,

@@ -11,26 +11,14 @@
 // `min`/`max`).
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#include "philox_shared.h"
 #include <immintrin.h>
 #include <string.h>
 
 #define TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw")))
 #define INLINE static inline __attribute__((always_inline)) TARGET
 
-enum { M0 = 0xD2511F53u, M1 = 0xCD9E8D57u, W0 = 0x9E3779B9u, W1 = 0xBB67AE85u };
-
 // ---- Philox4x32-10 on 8·nv blocks ---------------------------------------------------------------------
-
-/// The ten round keys of (k0, k1).
-typedef struct {
-  uint64_t k0[10], k1[10];
-} round_keys;
-
-static round_keys make_keys(uint32_t k0, uint32_t k1) {
-  round_keys keys;
-  for (int r = 0; r < 10; r++, k0 += W0, k1 += W1) keys.k0[r] = k0, keys.k1[r] = k1;
-  return keys;
-}
 
 /// Words w0…w3 of blocks b + 8v + lane (v < nv) in the low halves of the 64-bit lanes of w[j][v].
 INLINE void philox(int nv, uint64_t b, uint32_t stream, const round_keys *keys, __m512i w[4][4]) {
@@ -87,32 +75,7 @@ INLINE __m512d negate_pd(__m512d x) {
   return _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(x), _mm512_set1_epi64((long long)0x8000000000000000ull)));
 }
 
-// ---- Batches and the driver --------------------------------------------------------------------------
-
-/// Calls `batch(b, destination, direct)` for the batches of `blocks` blocks (`per` elements each) that
-/// cover elements [offset, offset + count): straight into `out` where a batch lies inside (direct = 1),
-/// through `tmp` at the two ends (direct = 0).
-#define DRIVE(T, per, blocks, batch)                                                            \
-  do {                                                                                          \
-    uint64_t end_ = offset + count;                                                             \
-    for (uint64_t b_ = offset / (per); b_ * (per) < end_; b_ += (blocks)) {                     \
-      uint64_t first_ = b_ * (per), last_ = first_ + (uint64_t)(per) * (blocks);                \
-      if (first_ >= offset && last_ <= end_) {                                                  \
-        batch(b_, out + (first_ - offset), 1);                                                  \
-      } else {                                                                                  \
-        T tmp_[(per) * (blocks)];                                                               \
-        batch(b_, tmp_, 0);                                                                     \
-        uint64_t lo_ = first_ > offset ? first_ : offset, hi_ = last_ < end_ ? last_ : end_;    \
-        memcpy(out + (lo_ - offset), tmp_ + (lo_ - first_), (size_t)(hi_ - lo_) * sizeof(T));   \
-      }                                                                                         \
-    }                                                                                           \
-  } while (0)
-
-// ---- Streaming stores ---------------------------------------------------------------------------------
-
-/// `nninit_philox_streaming_head` (philox.c): elements before the first 64-byte-aligned block boundary, or
-/// `count` when the fill is too small to stream or has no such boundary.
-size_t nninit_philox_streaming_head(const float *out, uint64_t offset, size_t count, size_t alignment);
+// ---- Streaming stores (64-byte alignment; the split is philox_shared.h's) ----------------------------
 
 /// `_mm512_stream_ps` when `streaming` (p 64-byte aligned), else `_mm512_storeu_ps`.
 INLINE void store16(float *p, __m512 v, int streaming) {
@@ -198,8 +161,6 @@ TARGET void nninit_philox_uniform_f64_avx512(uint32_t k0, uint32_t k1, uint32_t 
 // ---- Elementary functions (philox.c's, lane by lane) --------------------------------------------------
 
 // The coefficients (philox.c): fdlibm's Lg1…Lg7, the sin and cos Taylor coefficients, AS 241's A…F.
-extern const double nninit_philox_lg[7], nninit_philox_sin_taylor[10], nninit_philox_cos_taylor[11];
-extern const double nninit_philox_as241[6][8];
 static const double *const lg = nninit_philox_lg, *const sin_taylor = nninit_philox_sin_taylor,
                     *const cos_taylor = nninit_philox_cos_taylor;
 static const double (*const as241)[8] = nninit_philox_as241;
@@ -322,7 +283,6 @@ TARGET void nninit_philox_normal_f64_avx512(uint32_t k0, uint32_t k1, uint32_t s
 
 // ---- Binary32 Box–Muller (philox.c's box_muller24 on 16 lanes) -----------------------------------------
 
-extern const float nninit_philox_logf_p[9], nninit_philox_sinf_s[3], nninit_philox_cosf_c[3];
 #define SETF(x) _mm512_set1_ps(x)
 
 /// Cephes logf on 16 normal floats > 0; `vgetexpps` / `vgetmantps` are the scalar code's k and m.
