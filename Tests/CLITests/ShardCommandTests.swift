@@ -1,5 +1,6 @@
 import Foundation
 import NNInit
+import TestSupport
 import Testing
 
 /// `nninit init --generator philox` end to end: the streamed file equals the in-memory philox state
@@ -35,7 +36,7 @@ import Testing
       #expect(file.names == expected.map(\.key))
       #expect(file.metadata["format"] == "pt")
       for (key, tensor) in expected {
-        #expect(try ShardFixtureTests.bits(file.tensor(named: key)) == ShardFixtureTests.bits(tensor), "\(key) \(arguments)")
+        #expect(try bits(file.tensor(named: key)) == bits(tensor), "\(key) \(arguments)")
       }
     }
   }
@@ -55,7 +56,7 @@ import Testing
       let parts = try shards.map { try $0.tensor(named: key) }
       let isBuffer = key.contains("running_") || key.hasSuffix("num_batches_tracked")
       if whole.rank > dimension && !isBuffer {
-        #expect(ShardFixtureTests.concatenate(parts, along: dimension) == ShardFixtureTests.bits(whole), "\(key)")
+        #expect(concatenate(parts, along: dimension) == bits(whole), "\(key)")
       } else {
         #expect(parts.allSatisfy { $0 == whole }, "\(key) is replicated")
       }

@@ -49,12 +49,12 @@ import Testing
       let plan = try meta.materializationPlan()
       var streamed: [String: [UInt64]] = [:]
       try plan.materialize(generator: generator, chunkElements: 1000) { entry, chunk in
-        streamed[entry.key, default: []] += Self.bits(chunk)
+        streamed[entry.key, default: []] += bits(chunk)
       }
       #expect(plan.entries.map(\.key) == expected.map(\.key), "\(model.spec)")
       for (entry, (key, tensor)) in zip(plan.entries, expected) {
         #expect(entry.declaration.shape == tensor.shape && entry.declaration.dtype == tensor.dtype, "\(model.spec) \(key)")
-        #expect(streamed[key] ?? [] == Self.bits(tensor), "\(model.spec) \(key)")
+        #expect(streamed[key] ?? [] == bits(tensor), "\(model.spec) \(key)")
       }
     }
   }
@@ -75,7 +75,7 @@ import Testing
           let got = try stateDict(PhiloxExecution(isa: isa, threads: threads, minimumChunk: 1))
           #expect(got.map(\.key) == expected.map(\.key))
           for ((key, tensor), (_, reference)) in zip(got, expected) {
-            #expect(Self.bits(tensor) == Self.bits(reference), "\(model.spec) \(key) isa \(isa) threads \(threads)")
+            #expect(bits(tensor) == bits(reference), "\(model.spec) \(key) isa \(isa) threads \(threads)")
           }
         }
       }
@@ -98,32 +98,12 @@ import Testing
             // torch.tensor_split sizes: the first size % count parts are one longer.
             let size = full.shape[dimension]
             #expect(parts.map { $0.shape[dimension] } == (0..<count).map { size / count + ($0 < size % count ? 1 : 0) })
-            #expect(Self.concatenate(parts, along: dimension) == Self.bits(full), "\(model.spec) \(entry.key) \(dimension)/\(count)")
+            #expect(concatenate(parts, along: dimension) == bits(full), "\(model.spec) \(entry.key) \(dimension)/\(count)")
           } else {
-            #expect(parts.allSatisfy { $0.shape == full.shape && Self.bits($0) == Self.bits(full) }, "\(model.spec) \(entry.key)")
+            #expect(parts.allSatisfy { $0.shape == full.shape && bits($0) == bits(full) }, "\(model.spec) \(entry.key)")
           }
         }
       }
     }
-  }
-
-  /// The elements' bit patterns.
-  static func bits(_ tensor: Tensor) -> [UInt64] {
-    switch tensor.storage {
-    case .float32(let values): values.map { UInt64($0.bitPattern) }
-    case .float64(let values): values.map(\.bitPattern)
-    case .int64(let values): values.map { UInt64(bitPattern: $0) }
-    }
-  }
-
-  /// `torch.cat(parts, dim=dimension)` as bit patterns.
-  static func concatenate(_ parts: [Tensor], along dimension: Int) -> [UInt64] {
-    let outer = parts[0].shape[..<dimension].reduce(1, *)
-    let partBits = parts.map(bits), blocks = parts.map { $0.shape[dimension...].reduce(1, *) }
-    var result: [UInt64] = []
-    for o in 0..<outer {
-      for (values, block) in zip(partBits, blocks) { result += values[(o * block)..<((o + 1) * block)] }
-    }
-    return result
   }
 }

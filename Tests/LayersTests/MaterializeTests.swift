@@ -2,6 +2,7 @@ import Initializers
 import Layers
 import RandomModule
 import TensorModule
+import TestSupport
 import Testing
 
 /// Shape-only modules and their materialization: nothing allocated or drawn at construction, and the
@@ -155,16 +156,4 @@ import Testing
       try model.materializationPlan().materialize(generator: TorchGenerator(seed: 0)) { _, _ in }
     }
   }
-}
-
-/// `torch.cat(parts, dim=dimension)` as bit patterns: for each index of the leading dimensions, the
-/// parts' blocks one after another.
-func concatenate(_ parts: [Tensor], along dimension: Int) -> [UInt64] {
-  let outer = parts[0].shape[..<dimension].reduce(1, *)
-  let partBits = parts.map(bits), blocks = parts.map { $0.shape[dimension...].reduce(1, *) }
-  var result: [UInt64] = []
-  for o in 0..<outer {
-    for (values, block) in zip(partBits, blocks) { result += values[(o * block)..<((o + 1) * block)] }
-  }
-  return result
 }

@@ -2,6 +2,7 @@ import Initializers
 import Layers
 import RandomModule
 import TensorModule
+import TestSupport
 import Testing
 
 /// Shards of single tensors: `TensorShard`'s convention against an independent reading of
@@ -114,13 +115,4 @@ func sliceIndices(_ shape: [Int], dimension: Int, shard: TensorShard) -> [Int] {
   let range = shard.range(ofSize: shape[dimension])
   let stride = shape[(dimension + 1)...].reduce(1, *)
   return (0..<count).filter { range.contains(($0 / stride) % shape[dimension]) }
-}
-
-/// The elements' bit patterns, so that comparisons are bit for bit (NaN, −0).
-func bits(_ tensor: Tensor) -> [UInt64] {
-  switch tensor.storage {
-  case .float32(let values): values.map { UInt64($0.bitPattern) }
-  case .float64(let values): values.map(\.bitPattern)
-  case .int64(let values): values.map { UInt64(bitPattern: $0) }
-  }
 }
