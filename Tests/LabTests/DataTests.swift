@@ -43,8 +43,12 @@ import Testing
     }
   }
 
-  @Test func spiralsMatchPyTorch() {
-    let spirals = LabDataset.spirals()
+  @Test func spiralsRejectAnEmptyClass() {
+    #expect(throws: LabError.self) { try LabDataset.spirals(perClass: 0) }
+  }
+
+  @Test func spiralsMatchPyTorch() throws {
+    let spirals = try LabDataset.spirals()
     #expect(spirals.train.count == 800 && spirals.test.count == 200 && spirals.featureCount == 2)
     expectRows(spirals.train, TorchReference.shared.data.spiralsTrainFirst, tolerance: 1e-6)
     expectRows(spirals.test, TorchReference.shared.data.spiralsTestFirst, tolerance: 1e-6)

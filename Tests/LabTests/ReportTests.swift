@@ -9,7 +9,7 @@ import Testing
       activations: [.relu, .tanh], depths: [2, 6],
       inits: [try! LabInit(parsing: "kaiming_uniform_(nonlinearity='relu')"), LabInit.tutorialDefaults[3], .pytorchDefault],
       width: 16, signalBatch: 32, epochs: 2, batchSize: 100)
-    return try! runComparison(config, on: LabDataset.spirals())
+    return try! runComparison(config, on: try! LabDataset.spirals())
   }()
 
   @Test func resultsCoverTheGrid() {

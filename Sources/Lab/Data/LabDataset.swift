@@ -90,7 +90,7 @@ extension LabDataset {
   public static func named(_ name: String) throws -> LabDataset {
     switch name.lowercased() {
     case "digits": return digits()
-    case "spirals": return spirals()
+    case "spirals": return try spirals()
     case "teacher", "teacher-student", "teacher_student": return try teacherStudent()
     default: throw LabError.unknownDataset(name)
     }

@@ -13,12 +13,15 @@ extension LabDataset {
   ///     e = torch.empty(2n, 2).normal_(0, 1, generator=g)
   ///     θ = 4π·t + π·class;  x = (2t·cos θ, 2t·sin θ) + 0.05·e   # then cast to float32
   ///     perm = torch.randperm(2n, generator=g)                   # perm[:1.6n] train, the rest test
-  public static func spirals(perClass: Int = 500, seed: Int = 0) -> LabDataset {
+  ///
+  /// - Throws: ``LabError/invalidConfiguration(_:)`` if `perClass` < 1.
+  public static func spirals(perClass: Int = 500, seed: Int = 0) throws -> LabDataset {
+    guard perClass >= 1 else { throw LabError.invalidConfiguration("spirals: perClass must be at least 1, got \(perClass)") }
     let n = 2 * perClass
     let g = TorchGenerator(seed: seed)
-    var t = try! Tensor(zeros: [n], dtype: .float64), e = try! Tensor(zeros: [n, 2], dtype: .float64)
-    try! t.uniform_(from: 0, to: 1, generator: g)
-    try! e.normal_(mean: 0, std: 1, generator: g)
+    var t = try Tensor(zeros: [n], dtype: .float64), e = try Tensor(zeros: [n, 2], dtype: .float64)
+    try t.uniform_(from: 0, to: 1, generator: g)
+    try e.normal_(mean: 0, std: 1, generator: g)
     let ts = t.doubles, es = e.doubles
     var rows = [Float](repeating: 0, count: 2 * n), targets = [Double](repeating: 0, count: n)
     for i in 0..<n {
