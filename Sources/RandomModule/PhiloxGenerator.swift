@@ -91,7 +91,7 @@ public final class PhiloxGenerator: RandomGenerator {
 
   /// A generator with the same seed keyed by `path` (absolute: this generator's own path is ignored).
   public func generator(forParameter path: String) -> any RandomGenerator {
-    PhiloxGenerator(seed: seed, path: path, execution: execution)
+    positionAddressedGenerator(forParameter: path)
   }
 
   /// A random permutation of `0..<n`: the indices sorted by their 64-bit keys.
