@@ -31,9 +31,12 @@ let package = Package(
       dependencies: ["NNInit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     // Fixture loading and statistical checks shared by the test targets (never shipped).
     .target(name: "TestSupport", dependencies: ["Interop", "RandomModule"], path: "Tests/TestSupport"),
+    // The executable specification of the generators (pure-Swift PyTorch and Philox kernels, PhiloxMath,
+    // CephesMath) that the C kernels are tested against (never shipped).
+    .target(name: "RandomSpecification", dependencies: ["RandomModule"], path: "Tests/RandomSpecification"),
     .testTarget(name: "TensorModuleTests", dependencies: ["TensorModule"]),
-    .testTarget(name: "RandomModuleTests", dependencies: ["RandomModule", "TestSupport"]),
-    .testTarget(name: "InitializersTests", dependencies: ["Initializers", "TestSupport"]),
+    .testTarget(name: "RandomModuleTests", dependencies: ["RandomModule", "RandomSpecification", "TestSupport"]),
+    .testTarget(name: "InitializersTests", dependencies: ["Initializers", "ModelSpec", "TestSupport"]),
     .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "ModelSpecTests", dependencies: ["ModelSpec", "TestSupport"]),

@@ -70,6 +70,7 @@ struct Init: ParsableCommand {
   /// chunk, so memory stays bounded whatever the model's size. The values equal those of
   /// `resetAllParameters(generator:)` + `reinitialize(…)` + `stateDict()`, bit for bit.
   private func runPositionAddressed(weightScheme: Initializer?, biasScheme: Initializer?, shard: TensorShard?) throws {
+    if let threads = options.threads { Parallel.threadCount = threads }  // as makeGenerator() does for torch
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try reporting("--model") {
       try Module.declarationsOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
