@@ -23,7 +23,7 @@ func fillOrthogonal(_ tensor: inout Tensor, gain: Double, generator: any RandomG
   guard tensor.count > 0 else { return }
   let rows = tensor.shape[0], cols = tensor.count / rows
   var flat = try Tensor(zeros: [rows, cols], dtype: tensor.dtype)
-  try flat.normal_(mean: 0, std: 1, generator: generator)
+  try Fill.normal(mean: 0, std: 1).apply(to: &flat, generator: generator)
   switch flat.storage {
   case .float32(let values): tensor.withMutableFloat32 { orthogonalMatrix(values, rows: rows, columns: cols, into: $0) }
   case .float64(let values): tensor.withMutableFloat64 { orthogonalMatrix(values, rows: rows, columns: cols, into: $0) }

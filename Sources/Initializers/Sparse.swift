@@ -21,7 +21,7 @@ public func sparse(
 func fillSparse(_ tensor: inout Tensor, sparsity: Double, std: Double, generator: (any RandomGenerator)?) throws {
   let (rows, cols) = (tensor.shape[0], tensor.shape[1])
   let zerosPerColumn = Int((sparsity * Double(rows)).rounded(.up))
-  try tensor.normal_(mean: 0, std: std, generator: generator)
+  try Fill.normal(mean: 0, std: std).apply(to: &tensor, generator: generator)
   let permutations: any RandomGenerator =
     if let generator, !(generator is TorchGenerator) { generator } else { TorchGenerator.default }
   for c in 0..<cols {
