@@ -12,7 +12,7 @@ import Testing
 @Suite struct TorchModelParityTests {
   /// Specs NNInit does not build (a list comprehension; a class not provided yet); building them
   /// must fail cleanly.
-  static let unsupported = ["for _ in", "TransformerEncoderLayer"]
+  static let unsupported = ["for _ in"]
 
   @Test(arguments: [("vectorized", TorchGenerator.Flavor.vectorized), ("scalar", .scalar)])
   func everyModelCase(capability: String, flavor: TorchGenerator.Flavor) throws {
