@@ -14,11 +14,11 @@ public struct SignalConfig: Sendable, Codable, Equatable {
   /// Inputs per batch (B).
   public var batch: Int
   public var seed: Int
-  public var generator: LabGenerator
+  public var generator: GeneratorKind
 
   public init(
     depth: Int = 20, width: Int = 256, activation: LabActivation = .relu, initialization: LabInit, batch: Int = 256,
-    seed: Int = 0, generator: LabGenerator = .torch
+    seed: Int = 0, generator: GeneratorKind = .torch
   ) {
     self.depth = depth
     self.width = width

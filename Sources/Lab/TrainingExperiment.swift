@@ -26,12 +26,12 @@ public struct TrainConfig: Sendable, Codable, Equatable {
   public var epochs: Int
   public var batchSize: Int
   public var seed: Int
-  public var generator: LabGenerator
+  public var generator: GeneratorKind
 
   public init(
     depth: Int = 5, width: Int = 128, activation: LabActivation = .relu, initialization: LabInit,
     optimizer: LabOptimizer = .sgd, learningRate: Double = 0.01, momentum: Double = 0.9, weightDecay: Double = 0,
-    epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: LabGenerator = .torch
+    epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: GeneratorKind = .torch
   ) {
     self.depth = depth
     self.width = width
