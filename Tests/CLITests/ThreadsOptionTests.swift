@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 @_spi(Testing) import TensorModule
+import TestSupport
 import Testing
 
 @testable import nninit
@@ -32,10 +33,12 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let resolved = arguments.map { $0.hasSuffix(".safetensors") || $0 == "report" ? directory.appendingPathComponent($0).path : $0 }
     let seen = Mutex<[Int]>([])
-    Parallel.threadCount = 1
-    try Parallel.$threadCountObserver.withValue({ count in seen.withLock { $0.append(count) } }) {
-      var command = try NNInitCommand.parseAsRoot(resolved + ["--threads", "\(Self.threads)"])
-      try command.run()
+    try torchDefaultGeneratorLock.withLock { _ in
+      Parallel.threadCount = 1
+      try Parallel.$threadCountObserver.withValue({ count in seen.withLock { $0.append(count) } }) {
+        var command = try NNInitCommand.parseAsRoot(resolved + ["--threads", "\(Self.threads)"])
+        try command.run()
+      }
     }
     let counts = seen.withLock { $0 }
     #expect(!counts.isEmpty, "no kernel read the thread count")

@@ -35,33 +35,35 @@ import Testing
     let expected = try Fixtures.safetensors("torch/\(capability)/functions.safetensors")
     let cases = try Self.cases(capability)
     #expect(cases.count > 300)
-    let savedFlavor = TorchGenerator.default.flavor
-    TorchGenerator.default.flavor = flavor
-    defer { TorchGenerator.default.flavor = savedFlavor }
     var mismatches: [String] = []
     var worstOrthogonal = 0.0
-    for c in cases {
-      let scheme = try InitCallBuilder.initializer(from: c.call)
-      var tensor = try Tensor(zeros: c.shape, dtype: c.dtype)
-      // The default generator plays `torch.manual_seed`; `sparse_` draws its permutations from it.
-      let generator: TorchGenerator
-      if c.explicit {
-        TorchGenerator.default.manualSeed(12345)
-        generator = TorchGenerator(seed: c.seed, flavor: flavor)
-      } else {
-        TorchGenerator.default.manualSeed(c.seed)
-        generator = TorchGenerator.default
-      }
-      try scheme.apply(to: &tensor, generator: generator)
-      let reference = try expected.tensor(named: c.id)
-      #expect(reference.shape == tensor.shape, "\(c.id) \(c.call)")
-      if c.function == "orthogonal_" {
-        let diff = zip(reference.doubles, tensor.doubles).map { abs($0 - $1) }.max() ?? 0
-        worstOrthogonal = max(worstOrthogonal, diff)
-        if diff > (c.dtype == .float32 ? 1e-5 : 1e-12) { mismatches.append("\(c.id) \(c.call) \(c.shape) max abs diff \(diff)") }
-      } else if reference != tensor {
-        let bad = zip(reference.doubles, tensor.doubles).filter { $0 != $1 }.count
-        mismatches.append("\(c.id) \(c.call) \(c.shape) \(c.dtype): \(bad) of \(tensor.count) elements differ")
+    try torchDefaultGeneratorLock.withLock { _ in
+      let savedFlavor = TorchGenerator.default.flavor
+      TorchGenerator.default.flavor = flavor
+      defer { TorchGenerator.default.flavor = savedFlavor }
+      for c in cases {
+        let scheme = try InitCallBuilder.initializer(from: c.call)
+        var tensor = try Tensor(zeros: c.shape, dtype: c.dtype)
+        // The default generator plays `torch.manual_seed`; `sparse_` draws its permutations from it.
+        let generator: TorchGenerator
+        if c.explicit {
+          TorchGenerator.default.manualSeed(12345)
+          generator = TorchGenerator(seed: c.seed, flavor: flavor)
+        } else {
+          TorchGenerator.default.manualSeed(c.seed)
+          generator = TorchGenerator.default
+        }
+        try scheme.apply(to: &tensor, generator: generator)
+        let reference = try expected.tensor(named: c.id)
+        #expect(reference.shape == tensor.shape, "\(c.id) \(c.call)")
+        if c.function == "orthogonal_" {
+          let diff = zip(reference.doubles, tensor.doubles).map { abs($0 - $1) }.max() ?? 0
+          worstOrthogonal = max(worstOrthogonal, diff)
+          if diff > (c.dtype == .float32 ? 1e-5 : 1e-12) { mismatches.append("\(c.id) \(c.call) \(c.shape) max abs diff \(diff)") }
+        } else if reference != tensor {
+          let bad = zip(reference.doubles, tensor.doubles).filter { $0 != $1 }.count
+          mismatches.append("\(c.id) \(c.call) \(c.shape) \(c.dtype): \(bad) of \(tensor.count) elements differ")
+        }
       }
     }
     #expect(mismatches.isEmpty, "\(mismatches.count) cases differ:\n\(mismatches.prefix(20).joined(separator: "\n"))")
