@@ -23,9 +23,12 @@ public enum LabGenerator: String, Sendable, Codable, CaseIterable {
 /// The lab's network: `depth` Linear layers `inputs → width → … → width → outputs` with the activation
 /// between them (none after the last), as `nn.Sequential(Linear, act, Linear, act, …, Linear)`.
 public struct MLPShape: Sendable, Codable, Equatable {
+  /// Features in, hidden width, outputs, and the number of Linear layers (at least 1).
   public var inputs: Int, width: Int, outputs: Int, depth: Int
+  /// The activation after every Linear layer but the last.
   public var activation: LabActivation
 
+  /// An MLP shape; see the properties.
   public init(inputs: Int, width: Int, outputs: Int, depth: Int, activation: LabActivation) {
     self.inputs = inputs
     self.width = width

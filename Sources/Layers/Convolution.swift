@@ -24,8 +24,12 @@ public struct ConvSize: Sendable, Equatable, ExpressibleByIntegerLiteral, Expres
 
 /// A convolution's padding: explicit sizes, or PyTorch's `'same'` / `'valid'`.
 public enum ConvPadding: Sendable, Equatable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
+  /// Padding on both sides of each spatial dimension, filled per ``PaddingMode``: one size for all dimensions, or one
+  /// per dimension.
   case explicit(ConvSize)
+  /// `padding='same'`: the output keeps the input's spatial size; rejected for strided convolutions, as in PyTorch.
   case same
+  /// `padding='valid'`: no padding.
   case valid
   public init(integerLiteral value: Int) { self = .explicit(ConvSize([value])) }
   public init(arrayLiteral elements: Int...) { self = .explicit(ConvSize(elements)) }
@@ -33,6 +37,8 @@ public enum ConvPadding: Sendable, Equatable, ExpressibleByIntegerLiteral, Expre
 
 /// How a convolution pads its input (`padding_mode`).
 public enum PaddingMode: String, Sendable, CaseIterable {
+  /// `'zeros'` pads with 0; `'reflect'`, `'replicate'` and `'circular'` pad as `torch.nn.functional.pad`'s
+  /// modes of the same names. Initialization does not depend on it.
   case zeros, reflect, replicate, circular
 }
 

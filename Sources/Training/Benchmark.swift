@@ -37,8 +37,13 @@ public struct TrainingStepTiming: Sendable, CustomStringConvertible {
 /// ``Variable/backward(gradient:)`` and ``SGD/step(_:)``.
 ///
 /// - Parameters:
+///   - depth: the number of `Linear(width, width)` layers.
+///   - width: the features of every layer, and the number of classes.
+///   - batch: the samples per step.
 ///   - steps: timed steps (after `warmup` untimed ones).
+///   - warmup: untimed steps run first.
 ///   - threads: `Parallel.threadCount` during the run (restored afterwards); `nil` keeps the current one.
+///   - seed: the seed of the `TorchGenerator` that initializes the model and draws the batch.
 /// - Returns: every timed step's duration; report ``TrainingStepTiming/median``.
 public func benchmarkTrainingStep(
   depth: Int = 20, width: Int = 256, batch: Int = 256, steps: Int = 20, warmup: Int = 3, threads: Int? = nil, seed: Int = 0
