@@ -31,6 +31,7 @@ public enum LabActivation: String, Sendable, Codable, CaseIterable, CustomString
   /// The negative slope of ``leakyReLU`` (PyTorch's default, 0.01).
   public static let leakySlope = 0.01
 
+  /// PyTorch's name: `relu`, `leaky_relu`, `tanh`, `sigmoid`.
   public var description: String { rawValue }
 
   /// The PyTorch module name (`ReLU`, `LeakyReLU`, `Tanh`, `Sigmoid`).

@@ -59,5 +59,6 @@ public struct ParameterInitError: Error, CustomStringConvertible {
   /// The initializer's own error.
   public var underlying: any Error
 
+  /// `scheme on 'parameter': underlying error`.
   public var description: String { "\(scheme) on '\(parameter)': \(underlying)" }
 }

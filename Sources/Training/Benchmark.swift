@@ -19,6 +19,7 @@ public struct TrainingStepTiming: Sendable, CustomStringConvertible {
   /// The fastest step in seconds.
   public var minimum: Double { seconds.min() ?? .nan }
 
+  /// `MLP depth 20 width 256 batch 256, 2 thread(s): median … ms, min … ms over 20 steps`.
   public var description: String {
     let ms = { (s: Double) in (s * 1e5).rounded() / 100 }
     return "MLP depth \(depth) width \(width) batch \(batch), \(threads) thread(s): median \(ms(median)) ms, min \(ms(minimum)) ms over \(seconds.count) steps"
