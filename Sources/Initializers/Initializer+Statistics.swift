@@ -1,3 +1,4 @@
+import _LibM
 import RandomModule
 
 /// What a scheme does to one tensor: the distribution's standard deviation and, for uniform

@@ -1,3 +1,4 @@
+import _LibM
 import TensorModule
 
 /// Invalid arguments to a random fill, with PyTorch's messages and the offending values.

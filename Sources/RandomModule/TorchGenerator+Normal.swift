@@ -1,3 +1,4 @@
+import _LibM
 import _Kernels
 
 extension TorchGenerator {

@@ -1,3 +1,5 @@
+import _LibM
+
 /// The pure-Swift transcription of PyTorch's `uniform_` and `normal_` kernels, one word and one lane at
 /// a time — the specification the vectorized C kernels (`Sources/_Kernels/mt19937*.c`,
 /// `torch_normal*.c`) are tested against on every ISA path. Slow; for tests only.

@@ -1,3 +1,4 @@
+import _LibM
 import Synchronization
 import _Kernels
 
@@ -47,14 +48,7 @@ private struct _ChunkJob {
 /// Facts about the machine.
 enum System {
   static var activeProcessorCount: Int {
-    #if canImport(Glibc)
-      Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    #else
-      1
-    #endif
+    max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }
 }
 
-#if canImport(Glibc)
-  import Glibc
-#endif
