@@ -58,6 +58,6 @@ let package = Package(
     .testTarget(
       name: "TrainingTests", dependencies: ["Training", "Layers", "Interop", "RandomModule", "TensorModule", "TestSupport"]),
     .testTarget(name: "LabTests", dependencies: ["Lab", "Initializers", "RandomModule", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["nninit", "NNInit", "RandomModule", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["nninit", "NNInit", "RandomModule", "TensorModule", "TestSupport"]),
   ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import RandomModule
 import Synchronization
 import TensorModule
 
@@ -26,10 +27,10 @@ public struct CompareConfig: Sendable, Codable, Equatable {
   public var epochs: Int
   /// Samples per optimizer step.
   public var batchSize: Int
-  /// The seed of every run's generator (`torch.manual_seed(seed)` for ``LabGenerator/torch``).
+  /// The seed of every run's generator (`torch.manual_seed(seed)` for `GeneratorKind.torch`).
   public var seed: Int
   /// Which generator draws the initial weights and the synthetic inputs.
-  public var generator: LabGenerator
+  public var generator: GeneratorKind
 
   /// The tutorial's comparison: uniform_(-0.1, 0.1), xavier_uniform_, kaiming_uniform_(relu),
   /// constant_(0.5) (biases zero) and PyTorch's default; ReLU and tanh; depths 5 and 20; width 128;
@@ -37,7 +38,7 @@ public struct CompareConfig: Sendable, Codable, Equatable {
   public init(
     activations: [LabActivation] = [.relu, .tanh], depths: [Int] = [5, 20], inits: [LabInit] = LabInit.tutorialDefaults,
     width: Int = 128, signalBatch: Int = 256, optimizer: LabOptimizer = .sgd, learningRate: Double = 0.01, momentum: Double = 0.9,
-    weightDecay: Double = 0, epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: LabGenerator = .torch
+    weightDecay: Double = 0, epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: GeneratorKind = .torch
   ) {
     self.activations = activations
     self.depths = depths

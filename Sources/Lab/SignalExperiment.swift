@@ -19,13 +19,13 @@ public struct SignalConfig: Sendable, Codable, Equatable {
   /// The seed of the generator that draws the weights, then the inputs and the output gradient.
   public var seed: Int
   /// Which generator draws the weights and the synthetic inputs.
-  public var generator: LabGenerator
+  public var generator: GeneratorKind
 
   /// A signal experiment; the defaults are the tutorial's (20 ReLU layers of width 256, batch 256, seed 0,
   /// PyTorch's generator).
   public init(
     depth: Int = 20, width: Int = 256, activation: LabActivation = .relu, initialization: LabInit, batch: Int = 256,
-    seed: Int = 0, generator: LabGenerator = .torch
+    seed: Int = 0, generator: GeneratorKind = .torch
   ) {
     self.depth = depth
     self.width = width

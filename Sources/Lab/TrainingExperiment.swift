@@ -37,14 +37,14 @@ public struct TrainConfig: Sendable, Codable, Equatable {
   /// Seeds the initialization (`torch.manual_seed(seed)`) and the shuffling (`seed + 1`).
   public var seed: Int
   /// Which generator draws the initial weights.
-  public var generator: LabGenerator
+  public var generator: GeneratorKind
 
   /// A training run; the defaults are the tutorial's (5 ReLU layers of width 128, SGD lr 0.01 momentum 0.9,
   /// 20 epochs of batches of 32, seed 0, PyTorch's generator).
   public init(
     depth: Int = 5, width: Int = 128, activation: LabActivation = .relu, initialization: LabInit,
     optimizer: LabOptimizer = .sgd, learningRate: Double = 0.01, momentum: Double = 0.9, weightDecay: Double = 0,
-    epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: LabGenerator = .torch
+    epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: GeneratorKind = .torch
   ) {
     self.depth = depth
     self.width = width

@@ -43,6 +43,7 @@ struct Init: ParsableCommand {
   var shardCount: Int?
 
   func run() throws {
+    options.parallelism.apply()
     let weightScheme = try weightInit.map { text in try reporting("--weight-init") { try InitCallBuilder.initializer(from: text) } }
     let biasScheme = try biasInit.map { text in try reporting("--bias-init") { try InitCallBuilder.initializer(from: text) } }
     let shard = try shardOption()
@@ -103,7 +104,7 @@ struct Init: ParsableCommand {
     }
     let writer = try reporting("--output") { try SafeTensorsWriter(header: header, to: url) }
     keepChunkBuffersInTheHeap()
-    let progress = ProgressBar(totalBytes: plan.byteCount(in: shard), label: url.lastPathComponent)
+    let progress = WriteProgress(totalBytes: plan.byteCount(in: shard), label: url.lastPathComponent)
     do {
       try plan.materialize(generator: generator, shard: shard) { entry, chunk in
         try writer.append(chunk)
