@@ -21,7 +21,8 @@ let package = Package(
     .executable(name: "nninit", targets: ["nninit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
   ],
   targets: [
     // Hot kernels in C with runtime CPU dispatch, identical results on every path. Build with

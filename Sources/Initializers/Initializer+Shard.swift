@@ -86,6 +86,7 @@ public enum ShardError: Error, Equatable, CustomStringConvertible {
   /// tensor alone; the named generator draws one sequential stream.
   case notPositionAddressed(generator: String)
 
+  /// The one-line message the command line prints.
   public var description: String {
     switch self {
     case .invalidCount(let count): "the shard count must be at least 1, got \(count)"

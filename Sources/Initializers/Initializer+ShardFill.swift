@@ -9,7 +9,7 @@ import TensorModule
 /// then writes elements `offset ..< offset + buffer.count` (row-major indices of the whole tensor) of the
 /// tensor `apply` would produce with the same generator, bit for bit:
 ///
-/// - `uniform_`, `normal_`, `trunc_normal_`, `xavier_*`, `kaiming_*`: the ``PhiloxGenerator`` fill with
+/// - `uniform_`, `normal_`, `trunc_normal_`, `xavier_*`, `kaiming_*`: the `PhiloxGenerator` fill with
 ///   `offset:` (each element depends only on (seed, parameter path, index));
 /// - `constant_`, `ones_`, `zeros_`, `eye_`, `dirac_`: computed from the index;
 /// - `orthogonal_` and `sparse_` are not element-wise (a QR of the whole matrix; per-column
@@ -147,7 +147,7 @@ extension Initializer {
   /// Checks exactly what ``apply(to:generator:)`` checks and throws the same errors (and emits the same
   /// warnings, once). `generator` is the parameter's own generator (`g.generator(forParameter: key)`).
   /// - Throws: ``ShardError/notPositionAddressed(generator:)`` if the scheme is random and `generator`
-  ///   is not a ``PhiloxGenerator``; the scheme's own errors (e.g. `InitError.fanNeedsTwoDimensions`).
+  ///   is not a `PhiloxGenerator`; the scheme's own errors (e.g. `InitError.fanNeedsTwoDimensions`).
   public func positionalFill(shape: [Int], dtype: DType, generator: any RandomGenerator) throws -> PositionalFill {
     func philox() throws -> PhiloxGenerator {
       guard let g = generator as? PhiloxGenerator else {

@@ -13,6 +13,7 @@ public enum SafeTensors {
   /// keeps the caller's order (the crate sorts by dtype size and name; readers do not care).
   /// - Parameters:
   ///   - tensors: name/tensor pairs, e.g. `model.stateDict()` as it is; names must be unique.
+  ///   - url: the file to write; replaced atomically if it exists.
   ///   - metadata: the `__metadata__` strings, e.g. `["format": "pt"]` (`safe_open` needs it for `pt`).
   ///   - storage: the stored type of floating-point tensors (`nil`: `F32`/`F64` as they are); integer
   ///     tensors always stay `I64`.

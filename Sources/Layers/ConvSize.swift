@@ -56,11 +56,13 @@ extension ConvSizeConvertible {
   public var convPadding: ConvPadding { .explicit(convSize) }
 }
 
+/// An `Int` is a size (or padding) with the same value for every spatial dimension, as PyTorch's `3`.
 extension Int: ConvSizeConvertible {
   /// The same value for every dimension.
   public var convSize: ConvSize { ConvSize([self]) }
 }
 
+/// An `[Int]` is a size (or padding) with one value per spatial dimension, as PyTorch's `(3, 5)`.
 extension Array: ConvPaddingConvertible, ConvSizeConvertible where Element == Int {
   /// One value per dimension.
   public var convSize: ConvSize { ConvSize(self) }

@@ -4,6 +4,8 @@ import TensorModule
 
 /// How a convolution pads its input (`padding_mode`).
 public enum PaddingMode: String, Sendable, CaseIterable {
+  /// `'zeros'` pads with 0; `'reflect'`, `'replicate'` and `'circular'` pad as `torch.nn.functional.pad`'s
+  /// modes of the same names. Initialization does not depend on it.
   case zeros, reflect, replicate, circular
 }
 

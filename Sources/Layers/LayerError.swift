@@ -13,6 +13,7 @@ public struct LayerError: Error, Equatable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String { "\(layer): \(message)" }
 }
 

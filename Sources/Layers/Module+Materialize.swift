@@ -8,15 +8,15 @@ extension MaterializationPlan {
   ///
   /// Each chunk is a 1-D tensor of at most `chunkElements` elements of the entry's dtype; entries with
   /// no elements produce no chunk. Memory stays at about one chunk (plus the whole tensor for the
-  /// rare non-element-wise scheme, see ``PositionalFill``), whatever the model's size. Chunks are filled
-  /// on ``Parallel/threadCount`` threads, split by position, so the values never depend on the thread
+  /// rare non-element-wise scheme, see `PositionalFill`), whatever the model's size. Chunks are filled
+  /// on `Parallel.threadCount` threads, split by position, so the values never depend on the thread
   /// count, the chunk size or the shard: part `i` of `n` along `D` equals the same slice of the whole
   /// tensor, bit for bit, and the whole equals the in-memory `resetAllParameters(generator:)` result.
   ///
   /// A shard cuts parameters whose rank exceeds its dimension; other parameters and all buffers are
   /// written whole (replicated).
   /// - Throws: `ShardError.notPositionAddressed` if a random scheme meets a generator other than
-  ///   ``PhiloxGenerator``; a `ParameterInitError` naming the entry when its scheme rejects its shape;
+  ///   `PhiloxGenerator`; a `ParameterInitError` naming the entry when its scheme rejects its shape;
   ///   whatever `body` throws.
   public func materialize(
     generator: any RandomGenerator, shard: TensorShard? = nil, chunkElements: Int = 1 << 22,

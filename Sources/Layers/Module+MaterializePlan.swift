@@ -12,9 +12,12 @@ import TensorModule
 public struct MaterializationPlan: Sendable {
   /// Setting index `index` along dimension 0 to `value` after the scheme (`weight[padding_idx].fill_(0)`).
   public struct IndexFill: Sendable, Hashable {
+    /// The index along dimension 0 (`padding_idx`).
     public var index: Int
+    /// The value the slice is set to.
     public var value: Double
 
+    /// Sets slice `index` of dimension 0 to `value`.
     public init(index: Int, value: Double) {
       self.index = index
       self.value = value

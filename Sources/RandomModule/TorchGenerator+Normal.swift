@@ -11,7 +11,7 @@ extension TorchGenerator {
   ///
   /// Runs in C (`nninit_torch_normal_f32`): uniforms from the vectorized engine and Box–Muller (the
   /// Cephes log/sincos vectorized in the vectorized flavor, libm `logf`/`cosf`/`sinf` in the scalar
-  /// one) chunk by chunk while in cache; large tensors on ``Parallel/threadCount`` threads (see
+  /// one) chunk by chunk while in cache; large tensors on `Parallel.threadCount` threads (see
   /// `MT19937.fillInParallel`). Bit-identical to the Swift reference (`TorchGenerator+Reference.swift`)
   /// for every thread count and ISA path.
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double) {

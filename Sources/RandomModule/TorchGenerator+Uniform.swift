@@ -5,7 +5,7 @@ extension TorchGenerator {
   ///
   /// Per element: one word `w`, `x = (w & 0xFFFFFF)·2⁻²⁴`, `v = x·(to − from) + from` in float (fused
   /// in the vectorized flavor), and `v == to` is replaced by `from`. Runs vectorized in C
-  /// (`nninit_torch_uniform_f32`), large tensors on ``Parallel/threadCount`` threads (see
+  /// (`nninit_torch_uniform_f32`), large tensors on `Parallel.threadCount` threads (see
   /// `MT19937.fillInParallel`); bit-identical to the Swift reference (`TorchGenerator+Reference.swift`).
   public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Float>, from: Double, to: Double) {
     guard let base = buffer.baseAddress, !buffer.isEmpty else { return }

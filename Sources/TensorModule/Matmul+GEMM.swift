@@ -49,6 +49,7 @@ public protocol GEMMScalar: BinaryFloatingPoint, Sendable {
     _ c: UnsafeMutablePointer<Self>, _ ldc: Int)
 }
 
+/// `float32` matrix products run by the C kernel `nninit_sgemm_threaded`.
 extension Float: GEMMScalar {
   public static func _gemm(
     _ threads: Int32, _ parts: Int, _ transA: Int32, _ transB: Int32, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
@@ -57,6 +58,7 @@ extension Float: GEMMScalar {
   ) { nninit_sgemm_threaded(threads, parts, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) }
 }
 
+/// `float64` matrix products run by the C kernel `nninit_dgemm_threaded`.
 extension Double: GEMMScalar {
   public static func _gemm(
     _ threads: Int32, _ parts: Int, _ transA: Int32, _ transB: Int32, _ m: Int, _ n: Int, _ k: Int, _ alpha: Double,
