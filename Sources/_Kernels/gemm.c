@@ -65,9 +65,9 @@ SCALAR_KERNELS(float, s, fmaf, 64)
 SCALAR_KERNELS(double, d, fma, 32)
 
 #define GEMM_PRECISION 1
-#include "gemm_driver.c"
+#include "gemm_driver-inl.h"
 #define GEMM_PRECISION 2
-#include "gemm_driver.c"
+#include "gemm_driver-inl.h"
 
 const nninit_sgemm_isa nninit_sgemm_scalar = {4, 4, 128, 2048, s_kernel_scalar, s_dot_scalar, s_axpy_scalar, NULL,
                                               s_run};

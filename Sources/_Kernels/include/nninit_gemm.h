@@ -62,7 +62,7 @@ void nninit_dlarft(size_t m, size_t k, const double *v, size_t ldv, const double
 /// `axpy`: y[i] = fma(alpha, x[i], y[i]). `pack_rows` (optional) packs `count` ≤ `width` rows of a
 /// row-major source (stride `ld`) transposed: dst[p·width + i] = src[i·ld + p] for p < kc, zero for
 /// i ≥ count — the packs of op(A) and op(B) that need a transpose; `width` is mr or nr. `run` is the
-/// driver (gemm_driver.c) compiled for the ISA.
+/// driver (gemm_driver-inl.h) compiled for the ISA.
 typedef struct nninit_sgemm_isa nninit_sgemm_isa;
 struct nninit_sgemm_isa {
   size_t mr, nr, mc, nc;
