@@ -78,16 +78,20 @@ const nninit_dgemm_isa nninit_dgemm_scalar = {4, 4, 64, 1024, d_kernel_scalar, d
 
 const nninit_sgemm_isa *nninit_sgemm_active(void) {
   switch (nninit_active_isa()) {
+#if defined(__x86_64__) || defined(_M_X64)
   case NNINIT_ISA_AVX512: return &nninit_sgemm_avx512;
   case NNINIT_ISA_AVX2: return &nninit_sgemm_avx2;
+#endif
   default: return &nninit_sgemm_scalar;
   }
 }
 
 const nninit_dgemm_isa *nninit_dgemm_active(void) {
   switch (nninit_active_isa()) {
+#if defined(__x86_64__) || defined(_M_X64)
   case NNINIT_ISA_AVX512: return &nninit_dgemm_avx512;
   case NNINIT_ISA_AVX2: return &nninit_dgemm_avx2;
+#endif
   default: return &nninit_dgemm_scalar;
   }
 }

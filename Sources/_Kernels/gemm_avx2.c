@@ -5,6 +5,7 @@
 // double: 6×8 tiles. Partial tiles use vmaskmov loads/stores.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 
 #define TARGET __attribute__((target("avx2,fma")))
@@ -75,3 +76,4 @@ VECTOR_KERNELS(d, double, __m256d, 4, mask64, _mm256_set1_pd, _mm256_setzero_pd,
 
 const nninit_sgemm_isa nninit_sgemm_avx2 = {6, 16, 240, 4096, s_kernel, s_dot, s_axpy, NULL, s_run};
 const nninit_dgemm_isa nninit_dgemm_avx2 = {6, 8, 120, 2048, d_kernel, d_dot, d_axpy, NULL, d_run};
+#endif

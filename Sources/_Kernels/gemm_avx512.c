@@ -6,6 +6,7 @@
 // The transposing packs go through in-register 16×16 (float) / 8×8 (double) transposes.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 
 #define TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,fma")))
@@ -140,3 +141,4 @@ PACK_ROWS(d_pack_rows, double, __m512d, 8, _mm512_setzero_pd, _mm512_loadu_pd, _
 
 const nninit_sgemm_isa nninit_sgemm_avx512 = {12, 32, 240, 4096, s_kernel, s_dot, s_axpy, s_pack_rows, s_run};
 const nninit_dgemm_isa nninit_dgemm_avx512 = {12, 16, 120, 2048, d_kernel, d_dot, d_axpy, d_pack_rows, d_run};
+#endif

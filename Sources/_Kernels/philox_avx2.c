@@ -6,6 +6,7 @@
 // (uint64 < 2⁵³ + 1 and |int64| < 2⁵¹ to double) for AVX-512DQ's `vcvt(u)qq2pd`.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#if defined(__x86_64__) || defined(_M_X64)
 #include "philox_shared.h"
 #include <immintrin.h>
 #include <string.h>
@@ -470,3 +471,4 @@ TARGET void nninit_philox_math_avx2(int function, const double *in, double *out,
     memcpy(out + n, y, len * sizeof(double));
   }
 }
+#endif

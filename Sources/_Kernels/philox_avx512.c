@@ -11,6 +11,7 @@
 // `min`/`max`).
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#if defined(__x86_64__) || defined(_M_X64)
 #include "philox_shared.h"
 #include <immintrin.h>
 #include <string.h>
@@ -468,3 +469,4 @@ TARGET void nninit_philox_math_avx512(int function, const double *in, double *ou
     memcpy(out + n, y, len * sizeof(double));
   }
 }
+#endif
