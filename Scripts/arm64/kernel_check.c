@@ -1,8 +1,9 @@
 // The C kernels' cross-architecture check (Scripts/check_arm64.sh): runs every kernel of
 // Sources/_Kernels — Philox uniform / normal / truncated normal in float32 and float64, the elementary
 // functions of the fills (the float32 Box–Muller stages on all 2²⁴ inputs), MT19937, PyTorch's
-// uniform_ / normal_ conversions and the GEMM — at every ISA level of this CPU (x86-64: scalar, AVX2,
-// AVX-512; arm64: scalar, NEON), on odd sizes and offsets, and reduces each output to a 64-bit hash.
+// uniform_ / normal_ conversions (its float32 Box–Muller on all 2²⁴ uniforms) and the GEMM — at every
+// ISA level of this CPU (x86-64: scalar, AVX2, AVX-512; arm64: scalar, NEON), on odd sizes and
+// offsets, and reduces each output to a 64-bit hash.
 //
 //   kernel_check generate          prints "case hash" lines (every level must agree): the golden file
 //   kernel_check check GOLDEN      recomputes every case at every level, compares with GOLDEN
@@ -244,6 +245,32 @@ static void torch_cases(int level) {
   nninit_force_isa(-1);
 }
 
+/// PyTorch's float32 Fill16, both flavors, on every float32 uniform k·2⁻²⁴: block lanes 0–7 take u1
+/// = k·2⁻²⁴ for 8 consecutive k, lanes 8–15 u2 = (k·0x9E3779B1 mod 2²⁴)·2⁻²⁴ (a permutation), so
+/// every value meets the log once and the sincos once.
+static void torch_normal16_exhaustive(int level) {
+  enum { COUNT = 1 << 24, CHUNK = 1 << 16 };
+  nninit_force_isa(level);
+  float *data = checked_malloc(2 * CHUNK * sizeof(float));
+  for (int cephes = 0; cephes < 2; cephes++) {
+    uint64_t h = HASH_SEED;
+    for (uint32_t start = 0; start < COUNT; start += CHUNK) {
+      for (uint32_t i = 0; i < CHUNK; i++) {
+        uint32_t k = start + i, block = i / 8, lane = i % 8;
+        data[16 * block + lane] = (float)k * 0x1p-24f;
+        data[16 * block + 8 + lane] = (float)((k * 0x9E3779B1u) & 0xFFFFFFu) * 0x1p-24f;
+      }
+      nninit_torch_normal16_f32(data, CHUNK / 8, 0.5f, 2.0f, cephes);
+      h = hash_bytes(data, 2 * CHUNK * sizeof(float), h);
+    }
+    char name[96];
+    snprintf(name, sizeof name, "torch.normal16_f32.cephes%d.all_2^24", cephes);
+    record(level, name, h);
+  }
+  free(data);
+  nninit_force_isa(-1);
+}
+
 // ---- GEMM -------------------------------------------------------------------------------------------
 
 static void gemm_cases(int level) {
@@ -300,6 +327,7 @@ int main(int argc, char **argv) {
     math_f32_exhaustive(level);
     math_f64_cases(level);
     torch_cases(level);
+    torch_normal16_exhaustive(level);
     gemm_cases(level);
   }
   // Every level must agree with the scalar one.
