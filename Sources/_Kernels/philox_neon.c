@@ -48,7 +48,7 @@ INLINE void philox(int nv, uint64_t b, uint32_t stream, const round_keys *keys, 
   }
 }
 
-/// The 53-bit integers `(hi << 32 | lo) >> 11` of lanes 0–1 (`first`) or 2–3 of words (hi, lo).
+/// The 53-bit integers `(hi << 32 | lo) >> 11` of words (hi, lo) in lanes 0–1 (`_01`) or 2–3 (`_23`).
 INLINE uint64x2_t bits53_01(uint32x4_t hi, uint32x4_t lo) {
   return vshrq_n_u64(vreinterpretq_u64_u32(vzip1q_u32(lo, hi)), 11);
 }
@@ -226,8 +226,8 @@ INLINE float64x2_t inverse_normal_cdf2(float64x2_t p) {
 
 enum { NORMAL_NV = 2, TRUNC_NV = 2 };
 
-/// Box–Muller on the 2 blocks of (w0, w1, w2, w3) lanes 0–1 (`high` 0) or 2–3: elements interleaved
-/// (cosine, sine) into dst[0 ..< 4].
+/// Box–Muller on 2 blocks, m1 = bits53(w0, w1) and m2 = bits53(w2, w3) of each: their elements
+/// (r·cos θ, r·sin θ) → fma(·, std, mean), interleaved into dst[0 ..< 4].
 INLINE void normal_f64_pair(uint64x2_t m1, uint64x2_t m2, double *dst, float64x2_t mean, float64x2_t std) {
   float64x2_t u1 = vmulq_f64(vcvtq_f64_u64(vsubq_u64(vdupq_n_u64(1ull << 53), m1)), SETD(0x1p-53));
   float64x2_t r = vsqrtq_f64(vmulq_f64(SETD(-2), log2d(u1)));
