@@ -19,8 +19,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   echo "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+    echo "check_arm64: FAIL: apt-get install ${missing[*]} failed"
+    exit 1
+  fi
 fi
 
 work=$(mktemp -d)
@@ -29,12 +31,12 @@ golden=Scripts/arm64/kernel_golden.txt
 status=0
 
 if [ "$(uname -m)" = x86_64 ]; then
-  Scripts/arm64/build.sh native "$work/kernel_check_x86"
+  Scripts/arm64/build.sh native "$work/kernel_check_x86" || { echo "check_arm64: FAIL: native build"; exit 1; }
   echo "x86-64 (native):"
   "$work/kernel_check_x86" check "$golden" | sed 's/^/  /' || status=1
 fi
 
-Scripts/arm64/build.sh aarch64 "$work/kernel_check_arm64"
+Scripts/arm64/build.sh aarch64 "$work/kernel_check_arm64" || { echo "check_arm64: FAIL: aarch64 cross-compilation"; exit 1; }
 echo "aarch64 (qemu-aarch64):"
 start=$(date +%s)
 qemu-aarch64 -L /usr/aarch64-linux-gnu "$work/kernel_check_arm64" check "$golden" | sed 's/^/  /' || status=1
