@@ -29,8 +29,8 @@ public final class TorchGenerator: RandomGenerator {
     /// add, libm `logf`/`sinf`/`cosf`.
     case scalar
     /// The kernels of the arm64 wheels: fused multiply-add (GCC and clang contract `a·b + c` into one
-    /// `fmadd`, always present on arm64) and libm `logf`/`sinf`/`cosf` (`avx_mathfun.h` is x86-only;
-    /// `normal_fill` has no NEON or SVE path).
+    /// `fmadd`, an instruction every arm64 CPU has) and libm `logf`/`sinf`/`cosf` (`avx_mathfun.h` is
+    /// x86-only; `normal_fill` has no NEON or SVE path).
     ///
     /// Checked bit for bit against the torch 2.15 aarch64 Linux wheel under qemu at every CPU
     /// capability it dispatches to (DEFAULT, SVE128, SVE256; `Tests/Fixtures/torch/aarch64/`).

@@ -29,8 +29,8 @@ struct GeneratorOptions: ParsableArguments {
   @Option(
     help: """
       PyTorch CPU kernels to match: vectorized (x86-64 wheels, AVX2/AVX-512), scalar (x86-64 with \
-      ATEN_CPU_CAPABILITY=default) or arm64 (aarch64 Linux and macOS arm64 wheels). Default: this \
-      machine's (\(TorchGenerator.Flavor.platformDefault.rawValue)).
+      ATEN_CPU_CAPABILITY=default) or arm64 (aarch64 Linux and macOS arm64 wheels); the default is \
+      this machine's.
       """)
   var torchKernels: TorchGenerator.Flavor = .platformDefault
 

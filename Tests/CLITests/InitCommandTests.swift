@@ -53,6 +53,28 @@ import Testing
     #expect(tensor.floats?.first?.bitPattern == 0xbb29_f7e3)
   }
 
+  /// `--torch-kernels` picks the PyTorch build to match on any machine: `Embedding(20, 8)` (`normal_`, 160
+  /// float32 values) differs between the x86-64 AVX wheels and the aarch64 wheel, and each flavor gives
+  /// its own fixture's bits.
+  @Test(arguments: [("vectorized", "vectorized"), ("arm64", "aarch64")])
+  func torchKernelsOptionSelectsThePyTorchBuild(kernels: String, capability: String) throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("embedding.safetensors")
+    let result = try CommandRunner.run([
+      "init", "--model", "Embedding(20, 8)", "--seed", "30", "--torch-kernels", kernels, "--output", output.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    func reference(_ capability: String) throws -> Tensor {
+      let json = try #require(try Fixtures.json("torch/\(capability)/models.json") as? [String: Any])
+      let cases = try #require(json["cases"] as? [[String: Any]])
+      let entry = try #require(cases.first { $0["spec"] as? String == "Embedding(20, 8)" && $0["dtype"] as? String == "float32" })
+      let id = try #require(entry["id"] as? String)
+      return try Fixtures.safetensors("torch/\(capability)/models.safetensors").tensor(named: "\(id)/weight")
+    }
+    #expect(try reference("vectorized") != (try reference("aarch64")))
+    #expect(try SafeTensors.read(contentsOf: output).tensor(named: "weight") == (try reference(capability)))
+  }
+
   @Test func showListsEveryParameter() throws {
     let result = try CommandRunner.run(["show", "--model", "Conv2d(3, 16, 3), BatchNorm2d(16)"])
     #expect(result.status == 0)
