@@ -15,7 +15,8 @@
 #   3. run `Scripts/make_torch_fixtures.py --child` under `qemu-aarch64 -L <root>` three times, once per CPU
 #      capability the aarch64 wheel dispatches to — DEFAULT, SVE128, SVE256 — chosen by qemu's SVE vector
 #      length (torch picks SVE128/SVE256 from the machine, not from ATEN_CPU_CAPABILITY);
-#   4. Scripts/compare_torch_aarch64.py: the three runs must agree bit for bit; print how they differ from the
+#   4. if llvm-objdump is installed, show the float `uniform_` kernel's `fmadd` in each capability;
+#   5. Scripts/compare_torch_aarch64.py: the three runs must agree bit for bit; print how they differ from the
 #      x86 `vectorized/` and `scalar/` fixtures; check (or with --write, write) Tests/Fixtures/torch/aarch64/.
 #
 # qemu 7.2 (Debian bookworm) does not emulate /proc/cpuinfo for aarch64 and the guest then reads the host's
@@ -80,5 +81,17 @@ run_child default 64
 run_child sve128 16
 run_child sve256 32
 
-# 4. Compare (and check or write the committed fixture).
+# 4. The instruction itself (when llvm-objdump is installed): uniform_'s float kernel in each capability
+#    computes x * (to - from) + from with one fmadd.
+LIB="$SITE/torch/lib/libtorch_cpu.so"
+if need llvm-objdump; then
+  nm -S "$LIB" | grep -E '(7DEFAULT|6SVE128|6SVE256)17cpu_serial_kernel.*14uniform_kernel.*ENKUlvE0_clEvEUlvE_.*EEvlS2_S4_ll$' |
+    while read -r addr size _ name; do
+      echo "== float uniform_kernel, $(echo "$name" | grep -oE 'DEFAULT|SVE128|SVE256' | head -1):"
+      llvm-objdump -d --no-show-raw-insn --start-address=$((0x$addr)) --stop-address=$((0x$addr + 0x$size)) "$LIB" |
+        grep -E '\bf(madd|mul|add|sub)\b'
+    done
+fi
+
+# 5. Compare (and check or write the committed fixture).
 "$HOST_PYTHON" "$ROOT_DIR/Scripts/compare_torch_aarch64.py" "$OUT" "${WRITE[@]}"
