@@ -5,8 +5,8 @@
 #   Scripts/check_torch_aarch64.sh --write   # ... and (re)write Tests/Fixtures/torch/aarch64/
 #
 # Optional, not run by CI: needs root (apt-get), network (deb.debian.org, PyPI: ~3.5 GB of wheels, because
-# PyPI's aarch64 torch wheel is the CUDA build and does not import without its nvidia-* libraries), ~12 GB of
-# disk and about 10 minutes. On an x86-64 Debian/Ubuntu host:
+# PyPI's aarch64 torch wheel is the CUDA build and does not import without its nvidia-* libraries), ~10 GB of
+# disk and 10–20 minutes. On an x86-64 Debian/Ubuntu host:
 #
 #   1. debootstrap (first stage only, no binfmt needed) a Debian bookworm arm64 root with python3, and unpack
 #      its packages;
