@@ -9,7 +9,7 @@ extension TorchGenerator {
     let f = Float(from), t = Float(to)
     let range = t - f
     state.withLock { s in
-      let fused = s.flavor == .vectorized
+      let fused = s.flavor.fusesMultiplyAdd
       for i in buffer.indices {
         let x = s.engine.nextUnitFloat()
         let v = fused ? fusedMultiplyAdd(x, range, f) : x * range + f
@@ -22,7 +22,7 @@ extension TorchGenerator {
   @_spi(Testing) public func referenceFillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double) {
     let range = to - from
     state.withLock { s in
-      let fused = s.flavor == .vectorized
+      let fused = s.flavor.fusesMultiplyAdd
       for i in buffer.indices {
         let x = s.engine.nextUnitDouble()
         let v = fused ? fusedMultiplyAdd(x, range, from) : x * range + from
@@ -39,7 +39,7 @@ extension TorchGenerator {
     let m = Float(mean), sd = Float(std)
     state.withLock { s in
       let block: (UnsafeMutableBufferPointer<Float>, Int) -> Void =
-        s.flavor == .vectorized
+        s.flavor.usesCephesNormal
         ? { b, i in TorchGenerator.boxMuller16Cephes(b, at: i, mean: m, std: sd) }
         : { b, i in TorchGenerator.boxMuller16LibM(b, at: i, mean: m, std: sd) }
       for i in buffer.indices { buffer[i] = s.engine.nextUnitFloat() }

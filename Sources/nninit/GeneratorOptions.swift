@@ -32,8 +32,16 @@ struct GeneratorOptions: ParsableArguments {
   @Option(help: "The generator: torch (PyTorch-parity) or philox (position-addressed).")
   var generator: GeneratorKind = .torch
 
-  @Option(help: "PyTorch CPU kernels to match: vectorized (AVX2/AVX-512 wheels) or scalar (ATEN_CPU_CAPABILITY=default).")
-  var torchKernels: TorchGenerator.Flavor = .vectorized
+  /// Defaults to the flavor of the PyTorch wheels for this machine's architecture
+  /// (``TorchGenerator/Flavor/platformDefault``: `arm64` on arm64, `vectorized` elsewhere), so that the
+  /// same command gives the same bytes as PyTorch on the same machine.
+  @Option(
+    help: """
+      PyTorch CPU kernels to match: vectorized (x86-64 wheels, AVX2/AVX-512), scalar (x86-64 with \
+      ATEN_CPU_CAPABILITY=default) or arm64 (aarch64 Linux and macOS arm64 wheels); the default is \
+      this machine's.
+      """)
+  var torchKernels: TorchGenerator.Flavor = .platformDefault
 
   @Option(help: "Parameter dtype: float32 or float64.")
   var dtype: DType = .float32
