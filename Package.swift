@@ -47,9 +47,16 @@ let package = Package(
       dependencies: ["NNInit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     // Fixture loading and statistical checks shared by the test targets (never shipped).
     .target(name: "TestSupport", dependencies: ["Interop", "RandomModule", "TensorModule"], path: "Tests/TestSupport"),
+    // The executable specification of the generators (pure-Swift PyTorch and Philox kernels, PhiloxMath,
+    // CephesMath) that the C kernels are tested against (never shipped).
+    .target(name: "RandomSpecification", dependencies: ["RandomModule", "TensorModule"], path: "Tests/RandomSpecification"),
     .testTarget(name: "TensorModuleTests", dependencies: ["TensorModule", "_Kernels"]),
-    .testTarget(name: "RandomModuleTests", dependencies: ["RandomModule", "TensorModule", "_Kernels", "TestSupport"]),
-    .testTarget(name: "InitializersTests", dependencies: ["Initializers", "RandomModule", "TensorModule", "_Kernels", "TestSupport"]),
+    .testTarget(
+      name: "RandomModuleTests",
+      dependencies: ["RandomModule", "RandomSpecification", "TensorModule", "_Kernels", "TestSupport"]),
+    .testTarget(
+      name: "InitializersTests",
+      dependencies: ["Initializers", "ModelSpec", "RandomModule", "TensorModule", "_Kernels", "TestSupport"]),
     .testTarget(name: "LayersTests", dependencies: ["Layers", "Initializers", "RandomModule", "TensorModule", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TensorModule", "TestSupport"]),
     .testTarget(

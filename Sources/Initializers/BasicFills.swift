@@ -13,7 +13,7 @@ import TensorModule
 public func uniform(_ tensor: inout Tensor, a: Double = 0, b: Double = 1, generator: (any RandomGenerator)? = nil)
   throws
 {
-  try tensor.uniform_(from: a, to: b, generator: generator)
+  try Initializer.uniform(a: a, b: b).apply(to: &tensor, generator: generator)
 }
 
 /// Fills `tensor` from N(mean, std²) (`torch.nn.init.normal_`).
@@ -23,7 +23,7 @@ public func uniform(_ tensor: inout Tensor, a: Double = 0, b: Double = 1, genera
 public func normal(
   _ tensor: inout Tensor, mean: Double = 0, std: Double = 1, generator: (any RandomGenerator)? = nil
 ) throws {
-  try tensor.normal_(mean: mean, std: std, generator: generator)
+  try Initializer.normal(mean: mean, std: std).apply(to: &tensor, generator: generator)
 }
 
 /// Fills `tensor` with `value` (`torch.nn.init.constant_`); consumes no random numbers.

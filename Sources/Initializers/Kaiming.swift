@@ -26,9 +26,7 @@ public func kaimingUniform(
   _ tensor: inout Tensor, a: Double = 0, mode: FanMode = .fanIn, nonlinearity: Nonlinearity = .leakyReLU,
   generator: (any RandomGenerator)? = nil
 ) throws {
-  guard !tensor.shape.contains(0) else { return InitWarnings.warn("Initializing zero-element tensors is a no-op") }
-  let bound = 3.0.squareRoot() * (try kaimingStd(shape: tensor.shape, a: a, mode: mode, nonlinearity: nonlinearity))
-  try tensor.uniform_(from: -bound, to: bound, generator: generator)
+  try Initializer.kaimingUniform(a: a, mode: mode, nonlinearity: nonlinearity).apply(to: &tensor, generator: generator)
 }
 
 /// Fills `tensor` from N(0, std²), `std = gain / √fan` (He et al., 2015).
@@ -38,7 +36,5 @@ public func kaimingNormal(
   _ tensor: inout Tensor, a: Double = 0, mode: FanMode = .fanIn, nonlinearity: Nonlinearity = .leakyReLU,
   generator: (any RandomGenerator)? = nil
 ) throws {
-  guard !tensor.shape.contains(0) else { return InitWarnings.warn("Initializing zero-element tensors is a no-op") }
-  let std = try kaimingStd(shape: tensor.shape, a: a, mode: mode, nonlinearity: nonlinearity)
-  try tensor.normal_(mean: 0, std: std, generator: generator)
+  try Initializer.kaimingNormal(a: a, mode: mode, nonlinearity: nonlinearity).apply(to: &tensor, generator: generator)
 }

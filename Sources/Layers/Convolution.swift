@@ -51,8 +51,8 @@ public class ConvolutionBase: Module, HasWeight, HasBias {
     try validate(dimensions: dimensions)
     let weightShape =
       transposed ? [inChannels, outChannels / groups] + self.kernelSize : [outChannels, inChannels / groups] + self.kernelSize
-    registerParameter("weight", try emptyParameter(weightShape, dtype, layer: typeName))
-    if bias { registerParameter("bias", try emptyParameter([outChannels], dtype, layer: typeName)) }
+    try declareParameter("weight", weightShape, dtype, layer: typeName)
+    if bias { try declareParameter("bias", [outChannels], dtype, layer: typeName) }
     try resetParameters(InitContext(generator: generator))
   }
 
@@ -97,7 +97,7 @@ public class ConvolutionBase: Module, HasWeight, HasBias {
     if dilation.contains(where: { $0 != 1 }) { s += ", dilation=\(pythonTuple(dilation))" }
     if outputPadding.contains(where: { $0 != 0 }) { s += ", output_padding=\(pythonTuple(outputPadding))" }
     if groups != 1 { s += ", groups=\(groups)" }
-    if bias == nil { s += ", bias=False" }
+    if !hasParameter("bias") { s += ", bias=False" }
     if paddingMode != .zeros { s += ", padding_mode=\(paddingMode.rawValue)" }
     return s
   }

@@ -51,7 +51,7 @@ extension TorchGenerator {
   /// The scalar path of `normal_`, in double: `u1`, `u2` from `random64`, `r = √(−2·log1p(−u2))`,
   /// `θ = 2π·u1`; returns `r·cos θ` and caches `r·sin θ` for the next element or call; the output
   /// is `v·std + mean` in double (fused unless the flavor is ``Flavor/scalar``), then rounded by `store`.
-  func fillNormalScalarPath(_ count: Int, mean: Double, std: Double, store: (Int, Double) -> Void) {
+  @_spi(Testing) public func fillNormalScalarPath(_ count: Int, mean: Double, std: Double, store: (Int, Double) -> Void) {
     state.withLock { s in
       let fused = s.flavor.fusesMultiplyAdd
       for i in 0..<count {

@@ -33,9 +33,9 @@ extension TorchGenerator {
 extension MT19937 {
   /// A float32 in [0, 1) from 24 bits of one word (`uniform_real_distribution<float>(0, 1)`).
   @inline(__always)
-  mutating func nextUnitFloat() -> Float { Float(next32() & 0xFF_FFFF) * 0x1p-24 }
+  @_spi(Testing) public mutating func nextUnitFloat() -> Float { Float(next32() & 0xFF_FFFF) * 0x1p-24 }
 
   /// A float64 in [0, 1) from 53 bits of `random64()`.
   @inline(__always)
-  mutating func nextUnitDouble() -> Double { Double(next64() & (1 << 53 - 1)) * 0x1p-53 }
+  @_spi(Testing) public mutating func nextUnitDouble() -> Double { Double(next64() & (1 << 53 - 1)) * 0x1p-53 }
 }

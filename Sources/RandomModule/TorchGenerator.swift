@@ -115,6 +115,12 @@ public final class TorchGenerator: RandomGenerator {
   /// Itself: PyTorch's generator is one stream, whatever the parameter.
   public func generator(forParameter path: String) -> any RandomGenerator { self }
 
+  /// Runs `body` on the engine and the flavor under the generator's lock: the hook the executable
+  /// specification (`Tests/RandomSpecification`) draws through.
+  @_spi(Testing) public func withEngine<R>(_ body: (inout MT19937, Flavor) -> R) -> R {
+    state.withLock { s in body(&s.engine, s.flavor) }
+  }
+
   /// `torch.randperm(n)` for `n < 2³²/20`: a Fisher–Yates shuffle drawing `random() % (n − i)`.
   ///
   /// Mirrors `randperm_cpu` in `aten/src/ATen/native/TensorFactories.cpp`; consumes n − 1 words.

@@ -60,20 +60,20 @@ struct Init: ParsableCommand {
     if let output {
       try reporting("--output") {
         try SafeTensors.write(
-          module.stateDict().map { (name: $0.key, tensor: $0.tensor) }, metadata: ["format": "pt"], to: URL(fileURLWithPath: output))
+          module.stateDict(), metadata: ["format": "pt"], to: URL(fileURLWithPath: output))
       }
     }
     if printModel || output == nil { print(module.description) }
   }
 
-  /// The philox path: build the model shape-only (nothing allocated, nothing drawn), record each
+  /// The philox path: build the model as declarations only (nothing allocated, nothing drawn), record each
   /// parameter's final scheme, and stream the tensors (or one shard of them) into the file chunk by
   /// chunk, so memory stays bounded whatever the model's size. The values equal those of
   /// `resetAllParameters(generator:)` + `reinitialize(…)` + `stateDict()`, bit for bit.
   private func runPositionAddressed(weightScheme: Initializer?, biasScheme: Initializer?, shard: TensorShard?) throws {
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try reporting("--model") {
-      try Module.shapeOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
+      try Module.declarationsOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
     }
     let plan = try reporting("--weight-init/--bias-init") {
       try module.materializationPlan(weightInit: weightScheme, biasInit: biasScheme)
@@ -85,7 +85,7 @@ struct Init: ParsableCommand {
     if let output {
       try write(plan, generator: generator, shard: shard, to: URL(fileURLWithPath: output), optionOf: optionOf)
     } else {
-      do { try plan.validate(generator: generator) } catch { throw CLIError(option: optionOf(error), error) }
+      do { try plan.validate() } catch { throw CLIError(option: optionOf(error), error) }
     }
     if printModel || output == nil { print(module.description) }
   }

@@ -84,4 +84,14 @@ import Testing
     #expect(result.stdout.contains("1.num_batches_tracked"))
     #expect(result.stdout.contains("total parameters: 480"))
   }
+
+  /// `show` reads declarations only: a 68.7-billion-parameter layer (275 GB in float32) is listed with
+  /// its init statistics, which would be impossible if its weight were allocated or drawn.
+  @Test func showAllocatesNothingProportionalToTheModel() throws {
+    let result = try CommandRunner.run(["show", "--model", "Linear(262144, 262144)"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("(262144, 262144)"))
+    #expect(result.stdout.contains("0.001953"))  // bound = 1/√262144 = 1/512
+    #expect(result.stdout.contains("total parameters: 68719738880"))
+  }
 }

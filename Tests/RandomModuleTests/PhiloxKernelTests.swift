@@ -1,4 +1,5 @@
 @_spi(Testing) import RandomModule
+import RandomSpecification
 import TensorModule
 import Testing
 import _Kernels

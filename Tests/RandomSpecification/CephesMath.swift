@@ -1,3 +1,5 @@
+@_spi(Testing) import RandomModule
+
 /// The float32 `log` and `sincos` approximations of PyTorch's AVX2 `normal_` kernel.
 ///
 /// Mirrors `log256_ps` and `sincos256_ps` from `aten/src/ATen/native/cpu/avx_mathfun.h` (Cephes

@@ -1,17 +1,18 @@
-import _LibM
+import Foundation
+@_spi(Testing) import RandomModule
 
 /// The pure-Swift transcription of PyTorch's `uniform_` and `normal_` kernels, one word and one lane at
 /// a time — the specification the vectorized C kernels (`Sources/_Kernels/mt19937*.c`,
 /// `torch_normal*.c`) are tested against on every ISA path. Slow; for tests only.
 extension TorchGenerator {
   /// `uniform_` for float32, element by element.
-  @_spi(Testing) public func referenceFillUniform(_ buffer: UnsafeMutableBufferPointer<Float>, from: Double, to: Double) {
+  public func referenceFillUniform(_ buffer: UnsafeMutableBufferPointer<Float>, from: Double, to: Double) {
     let f = Float(from), t = Float(to)
     let range = t - f
-    state.withLock { s in
-      let fused = s.flavor.fusesMultiplyAdd
+    withEngine { engine, flavor in
+      let fused = flavor.fusesMultiplyAdd
       for i in buffer.indices {
-        let x = s.engine.nextUnitFloat()
+        let x = engine.nextUnitFloat()
         let v = fused ? fusedMultiplyAdd(x, range, f) : x * range + f
         buffer[i] = v == t ? f : v
       }
@@ -19,12 +20,12 @@ extension TorchGenerator {
   }
 
   /// `uniform_` for float64, element by element.
-  @_spi(Testing) public func referenceFillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double) {
+  public func referenceFillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double) {
     let range = to - from
-    state.withLock { s in
-      let fused = s.flavor.fusesMultiplyAdd
+    withEngine { engine, flavor in
+      let fused = flavor.fusesMultiplyAdd
       for i in buffer.indices {
-        let x = s.engine.nextUnitDouble()
+        let x = engine.nextUnitDouble()
         let v = fused ? fusedMultiplyAdd(x, range, from) : x * range + from
         buffer[i] = v == to ? from : v
       }
@@ -32,37 +33,37 @@ extension TorchGenerator {
   }
 
   /// `normal_` for float32, block by block and lane by lane (``CephesMath`` or libm).
-  @_spi(Testing) public func referenceFillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double) {
+  public func referenceFillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double) {
     guard buffer.count >= 16 else {
       return fillNormalScalarPath(buffer.count, mean: mean, std: std) { buffer[$0] = Float($1) }
     }
     let m = Float(mean), sd = Float(std)
-    state.withLock { s in
+    withEngine { engine, flavor in
       let block: (UnsafeMutableBufferPointer<Float>, Int) -> Void =
-        s.flavor.usesCephesNormal
+        flavor.usesCephesNormal
         ? { b, i in TorchGenerator.boxMuller16Cephes(b, at: i, mean: m, std: sd) }
         : { b, i in TorchGenerator.boxMuller16LibM(b, at: i, mean: m, std: sd) }
-      for i in buffer.indices { buffer[i] = s.engine.nextUnitFloat() }
+      for i in buffer.indices { buffer[i] = engine.nextUnitFloat() }
       for i in stride(from: 0, through: buffer.count - 16, by: 16) { block(buffer, i) }
       if buffer.count % 16 != 0 {
-        for i in (buffer.count - 16)..<buffer.count { buffer[i] = s.engine.nextUnitFloat() }
+        for i in (buffer.count - 16)..<buffer.count { buffer[i] = engine.nextUnitFloat() }
         block(buffer, buffer.count - 16)
       }
     }
   }
 
   /// `normal_` for float64, block by block (libm).
-  @_spi(Testing) public func referenceFillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double) {
+  public func referenceFillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double) {
     guard buffer.count >= 16 else {
       return fillNormalScalarPath(buffer.count, mean: mean, std: std) { buffer[$0] = $1 }
     }
-    state.withLock { s in
-      for i in buffer.indices { buffer[i] = s.engine.nextUnitDouble() }
+    withEngine { engine, _ in
+      for i in buffer.indices { buffer[i] = engine.nextUnitDouble() }
       for i in stride(from: 0, through: buffer.count - 16, by: 16) {
         TorchGenerator.boxMuller16(buffer, at: i, mean: mean, std: std)
       }
       if buffer.count % 16 != 0 {
-        for i in (buffer.count - 16)..<buffer.count { buffer[i] = s.engine.nextUnitDouble() }
+        for i in (buffer.count - 16)..<buffer.count { buffer[i] = engine.nextUnitDouble() }
         TorchGenerator.boxMuller16(buffer, at: buffer.count - 16, mean: mean, std: std)
       }
     }

@@ -1,9 +1,11 @@
+@_spi(Testing) import RandomModule
+
 /// The elementary functions behind ``PhiloxGenerator``'s normal and truncated normal, written with
 /// IEEE-754 double `+ − × / sqrt`, explicit `fma`, exact rounding to an integer and exact bit
 /// manipulation only — never libm — so that any language or SIMD kernel that performs the same
 /// operations in the same order reproduces them bit for bit (`Docs/Philox.md`). No operation is
 /// contracted into an `fma` unless written as `fusedMultiplyAdd`.
-@_spi(Testing) public enum PhiloxMath {
+public enum PhiloxMath {
   static let ln2Hi = Double(bitPattern: 0x3FE6_2E42_FEE0_0000)  // fdlibm ln2_hi, 32 significant bits
   static let ln2Lo = Double(bitPattern: 0x3DEA_39EF_3579_3C76)  // fdlibm ln2_lo
   static let sqrt2 = Double(bitPattern: 0x3FF6_A09E_667F_3BCD)
@@ -29,7 +31,7 @@
   ///
   /// `x = 2ᵏ·m` with m ∈ (√2/2, √2], `f = m − 1` (exact), `s = f/(2+f)`, and
   /// `log x = k·ln2_hi − ((f²/2 − (s·(f²/2 + R(s²)) + k·ln2_lo)) − f)`, R fdlibm's degree-14 polynomial.
-  @_spi(Testing) public static func log(_ input: Double) -> Double {
+  public static func log(_ input: Double) -> Double {
     var x = input
     var k = 0
     if x < 0x1p-1022 {
@@ -59,7 +61,7 @@
   ///
   /// `k = roundToEven(x/ln2)`, `r = (x − k·ln2_hi) − k·ln2_lo`, Horner with `fma` over the Taylor
   /// coefficients 1/13! … 1, times 2ᵏ (in two exact-power steps when 2ᵏ is subnormal).
-  @_spi(Testing) public static func exp(_ x: Double) -> Double {
+  public static func exp(_ x: Double) -> Double {
     guard x > -745.2 else { return 0 }
     let kf = (x * (1 / 0.693147180559945309417232121458176568)).rounded(.toNearestOrEven)
     let r = (x - kf * ln2Hi) - kf * ln2Lo
@@ -75,7 +77,7 @@
   /// Exact reduction to the nearest quarter turn `q = (m + 2⁵⁰) >> 51`, remainder
   /// `t = (m − q·2⁵¹)·2⁻⁵³ ∈ [−1/8, 1/8)` (exact), `x = t·2π` (one rounding), Taylor polynomials for
   /// sin and cos on |x| ≤ π/4 evaluated in x² with `fma`, then the quadrant's rotation (exact).
-  @_spi(Testing) public static func sinCos(turns53 m: UInt64) -> (sin: Double, cos: Double) {
+  public static func sinCos(turns53 m: UInt64) -> (sin: Double, cos: Double) {
     let q = (m &+ (1 << 50)) >> 51
     let t = Double(Int64(bitPattern: m &- (q << 51))) * 0x1p-53
     let x = t * twoPi

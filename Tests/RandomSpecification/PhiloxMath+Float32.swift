@@ -1,3 +1,5 @@
+@_spi(Testing) import RandomModule
+
 /// The binary32 Box–Muller behind ``PhiloxGenerator``'s float32 normal (`Docs/Philox.md` §3), with
 /// the same rules as the binary64 functions: IEEE-754 `+ − × sqrt`, explicit `fma`, exact integer and
 /// bit manipulation only, so every SIMD kernel and any other language reproduces it bit for bit.
@@ -22,7 +24,7 @@ extension PhiloxMath {
   /// `x = 2ᵏ·m` from the bits, m ∈ [1, 2); if `m > √2`, `m = m/2`, `k += 1`; `f = m − 1` (exact),
   /// `z = f·f`, `y = (P(f)·f)·z` (P by `fma`-Horner), `y = fma(k, −2.12194440e-4, y)`,
   /// `y = fma(−0.5, z, y)`, `log x = fma(k, 0.693359375, f + y)`.
-  @_spi(Testing) public static func logf(_ x: Float) -> Float {
+  public static func logf(_ x: Float) -> Float {
     let bits = x.bitPattern
     var k = Float(Int(bits >> 23) - 127)
     var m = Float(bitPattern: (bits & 0x007F_FFFF) | 0x3F80_0000)
@@ -47,7 +49,7 @@ extension PhiloxMath {
   /// `sin = fma(fma(fma(S₀, z, S₁), z, S₂), z·x, x)`,
   /// `cos = fma(fma(fma(C₀, z, C₁), z, C₂), z·z, fma(−0.5, z, 1))`; then the rotation by `q mod 4`:
   /// 0 → (s, c), 1 → (c, −s), 2 → (−s, −c), 3 → (−c, s).
-  @_spi(Testing) public static func sinCos(turns24 m: UInt32) -> (sin: Float, cos: Float) {
+  public static func sinCos(turns24 m: UInt32) -> (sin: Float, cos: Float) {
     let q = (m &+ (1 << 21)) >> 22
     let x = Float(Int32(bitPattern: m &- (q << 22))) * twoPiOver2p24
     let z = x * x
@@ -66,7 +68,7 @@ extension PhiloxMath {
   /// The binary32 Box–Muller pair of two Philox words: `(r·cos θ, r·sin θ)` with
   /// `u = (2²⁴ − (a >> 8))·2⁻²⁴ ∈ (0, 1]`, `r = √(−2·logf(u))` and θ = 2π·(b >> 8)·2⁻²⁴.
   /// |r| ≤ √(48·ln 2) ≈ 5.77, as PyTorch's float32 `normal_` (24-bit uniforms).
-  @_spi(Testing) public static func boxMuller24(_ a: UInt32, _ b: UInt32) -> (cos: Float, sin: Float) {
+  public static func boxMuller24(_ a: UInt32, _ b: UInt32) -> (cos: Float, sin: Float) {
     let u = Float((1 << 24) - (a >> 8)) * 0x1p-24
     let r = (-2 * logf(u)).squareRoot()
     let (s, c) = sinCos(turns24: b >> 8)

@@ -6,7 +6,7 @@ extension InitContext {
   ///
   /// A step after a scheme, not a scheme: ``Module/initializationPlan()`` ignores it, while
   /// ``Module/materializationPlan(weightInit:biasInit:)`` records it so a streamed or sharded write
-  /// applies it too. Does nothing for a missing parameter or a shape-only one.
+  /// applies it too. Does nothing for a missing parameter or a declared-only one.
   /// - Throws: ``LayerError`` if the parameter is 0-d or `index` is outside its first dimension.
   public func fill(_ path: String, of module: Module, index: Int, value: Double) throws {
     guard let owner = module.submodule(ownerOf: path) else { return }
@@ -20,7 +20,7 @@ extension InitContext {
       indexFillRecorder?(prefix.isEmpty ? path : prefix + "." + path, index, value)
       return
     }
-    guard !owner.module.isShapeOnly(parameter: name) else { return }
+    guard owner.module.isAllocated(parameter: name) else { return }
     let inner = shape.dropFirst().reduce(1, *)
     for j in 0..<inner { owner.module[parameter: name][linear: index * inner + j] = value }
   }

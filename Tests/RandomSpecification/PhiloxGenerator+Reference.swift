@@ -1,3 +1,5 @@
+@_spi(Testing) import RandomModule
+
 /// The pure-Swift specification of ``PhiloxGenerator``'s fills, element by element (`Docs/Philox.md`).
 ///
 /// The public fills run the C kernels of `Sources/_Kernels/philox*.c`; these are what the kernels must
@@ -5,7 +7,7 @@
 /// against. Slow on purpose: one Philox block per element group, scalar ``PhiloxMath``.
 extension PhiloxGenerator {
   /// Specification of `fillUniform(_:from:to:offset:)` for float32.
-  @_spi(Testing) public func referenceFillUniform(
+  public func referenceFillUniform(
     _ buffer: UnsafeMutableBufferPointer<Float>, from: Double, to: Double, offset: Int
   ) {
     let f = Float(from), t = Float(to)
@@ -19,7 +21,7 @@ extension PhiloxGenerator {
   }
 
   /// Specification of `fillUniform(_:from:to:offset:)` for float64.
-  @_spi(Testing) public func referenceFillUniform(
+  public func referenceFillUniform(
     _ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double, offset: Int
   ) {
     let range = to - from
@@ -34,7 +36,7 @@ extension PhiloxGenerator {
   /// Specification of `fillNormal(_:mean:std:offset:)` for float32: block k of the normal stream,
   /// words (w0, w1, w2, w3), gives elements 4k, 4k+1 (the binary32 Box–Muller pair of w0, w1) and
   /// 4k+2, 4k+3 (of w2, w3); each `fmaf(z, Float(std), Float(mean))`.
-  @_spi(Testing) public func referenceFillNormal(
+  public func referenceFillNormal(
     _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, offset: Int
   ) {
     let m = Float(mean), s = Float(std)
@@ -54,7 +56,7 @@ extension PhiloxGenerator {
   }
 
   /// Specification of `fillNormal(_:mean:std:offset:)` for float64.
-  @_spi(Testing) public func referenceFillNormal(
+  public func referenceFillNormal(
     _ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, offset: Int
   ) {
     var cursor = _WordCursor(key: (key[0], key[1]), stream: Stream.normal.rawValue)
@@ -77,7 +79,7 @@ extension PhiloxGenerator {
   }
 
   /// Specification of `fillTruncatedNormal(_:mean:std:a:b:offset:)` for float32.
-  @_spi(Testing) public func referenceFillTruncatedNormal(
+  public func referenceFillTruncatedNormal(
     _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, a: Double, b: Double, offset: Int
   ) {
     let lo = Float(a), hi = Float(b)
@@ -87,7 +89,7 @@ extension PhiloxGenerator {
   }
 
   /// Specification of `fillTruncatedNormal(_:mean:std:a:b:offset:)` for float64.
-  @_spi(Testing) public func referenceFillTruncatedNormal(
+  public func referenceFillTruncatedNormal(
     _ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, a: Double, b: Double, offset: Int
   ) {
     forEachTruncatedNormal(count: buffer.count, offset: offset, mean: mean, std: std, a: a, b: b) { k, x in

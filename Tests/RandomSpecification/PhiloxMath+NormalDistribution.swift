@@ -1,3 +1,5 @@
+@_spi(Testing) import RandomModule
+
 extension PhiloxMath {
   // W. J. Cody, "Rational Chebyshev approximations for the error function" (1969), as R's
   // `pnorm_both` (src/nmath/pnorm.c) arranges them.
@@ -31,7 +33,7 @@ extension PhiloxMath {
   /// Cody's rational approximations exactly as R's `pnorm_both` evaluates them (plain `+ − × /`,
   /// no `fma`), with ``exp(_:)`` for e^(−x²/2) split as `e^(−xsq²/2)·e^(−del/2)`,
   /// `xsq = trunc(16x)/16`, `del = (x − xsq)(x + xsq)`. Beyond |x| ≥ 37.5193 the tails are 0 and 1.
-  @_spi(Testing) public static func normalCDF(_ x: Double) -> (lower: Double, upper: Double) {
+  public static func normalCDF(_ x: Double) -> (lower: Double, upper: Double) {
     guard !x.isNaN else { return (x, x) }
     let y = abs(x)
     if y <= 0.67448975 {
@@ -108,7 +110,7 @@ extension PhiloxMath {
   /// Wichura's AS 241 (PPND16): with `q = p − ½`, for |q| ≤ 0.425 `q·A(r)/B(r)`, `r = 0.180625 − q²`;
   /// otherwise `r = √(−log(min(p, 1−p)))` and `C(r−1.6)/D(r−1.6)` (r ≤ 5) or `E(r−5)/F(r−5)`, signed as q.
   /// Horner from the highest coefficient, plain `+ − × /`; ``log(_:)`` for the logarithm.
-  @_spi(Testing) public static func inverseNormalCDF(_ p: Double) -> Double {
+  public static func inverseNormalCDF(_ p: Double) -> Double {
     if p <= 0 { return -.infinity }
     if p >= 1 { return .infinity }
     let q = p - 0.5

@@ -73,27 +73,3 @@ public struct TensorShard: Sendable, Hashable, Codable, CustomStringConvertible 
   /// `dim=1, index=0 of 3` style: what `--shard-dim 1 --shard-index 0 --shard-count 3` selects.
   public var description: String { "dim=\(dimension), index=\(index) of \(count)" }
 }
-
-/// Why a shard cannot be described or computed.
-public enum ShardError: Error, Equatable, CustomStringConvertible {
-  /// `count` must be at least 1.
-  case invalidCount(Int)
-  /// `index` must be in `0 ..< count`.
-  case indexOutOfRange(index: Int, count: Int)
-  /// The cut dimension must be non-negative.
-  case negativeDimension(Int)
-  /// A random scheme needs a position-addressed generator (`PhiloxGenerator`) to compute part of a
-  /// tensor alone; the named generator draws one sequential stream.
-  case notPositionAddressed(generator: String)
-
-  /// The one-line message the command line prints.
-  public var description: String {
-    switch self {
-    case .invalidCount(let count): "the shard count must be at least 1, got \(count)"
-    case .indexOutOfRange(let index, let count): "the shard index must be in 0..<\(count), got \(index)"
-    case .negativeDimension(let dimension): "the shard dimension must be >= 0, got \(dimension)"
-    case .notPositionAddressed(let generator):
-      "\(generator) draws one sequential stream, so part of a tensor cannot be computed alone; use PhiloxGenerator"
-    }
-  }
-}
