@@ -16,7 +16,8 @@ torch is imported):
 
 Semantics of a case: torch.manual_seed(seed); model = eval(spec) with torch.nn's names in scope; a
 top-level tuple of modules is nn.Sequential(*tuple); a Lazy* case with "input_shape" is then run once on
-torch.zeros(input_shape) (which materializes it and draws its init); then "#next" is drawn.
+torch.zeros(input_shape) in eval mode (which materializes it and draws its init, and leaves running statistics
+at their initial values); then "#next" is drawn.
 
 Regenerate (needs torch, safetensors; the Swift tests never run PyTorch):
 
@@ -69,6 +70,7 @@ CASES = {
     "ConstantPad1d": ["ConstantPad1d(2, 3.5)"],
     "ConstantPad2d": ["ConstantPad2d((1, 0, 2, 1), 0)"],
     "ConstantPad3d": ["ConstantPad3d(1, -1.0)"],
+    "Container": ["Container(a=Linear(2, 2), b=ReLU())", "Container()"],
     "Conv1d": ["Conv1d(2, 4, 3)"],
     "Conv2d": ["Conv2d(3, 4, 3, padding=1, bias=False)"],
     "Conv3d": ["Conv3d(2, 2, 2)"],
@@ -254,8 +256,10 @@ def child_main(outdir):
                 model = eval(spec, dict(namespace))
                 if isinstance(model, tuple):
                     model = nn.Sequential(*model)
-                if input_shape is not None:
+                if input_shape is not None:  # in eval mode, so a norm's running statistics stay at their init
+                    model.eval()
                     model(torch.zeros(input_shape))
+                    model.train()
                 after = torch.rand(4)
         except Exception as e:  # PyTorch rejects the case: recorded, never silently dropped
             failed.append({**entry, "exception_type": type(e).__name__, "message": str(e)})

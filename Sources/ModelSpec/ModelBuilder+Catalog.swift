@@ -20,6 +20,7 @@ extension ModelBuilder {
     for (name, entry) in containerCatalog { entries[name] = entry }
     for (name, entry) in normsAndCellsCatalog { entries[name] = entry }
     for (name, entry) in transformerCatalog { entries[name] = entry }
+    for (name, entry) in lazyCatalog { entries[name] = entry }
     add("Sequential", [.variadic("args")]) { a, c in Sequential(try c.modules(a, "args")) }
     add("Linear", [.required("in_features"), .required("out_features"), .optional("bias", .bool(true))]) { a, b in
       try Linear(a.int("in_features"), a.int("out_features"), bias: a.bool("bias"), dtype: b.dtype, generator: b.generator)

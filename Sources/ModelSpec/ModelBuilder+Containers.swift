@@ -1,8 +1,9 @@
+import Initializers
 import Layers
 
 extension ModelBuilder {
   /// Containers and modules made of other modules without parameters of their own:
-  /// `Module()`, `ModuleList([…])`, `ModuleDict({…})`, empty `ParameterList()`/`ParameterDict()`,
+  /// `Module()`, the deprecated `Container(name=module, …)`, `ModuleList([…])`, `ModuleDict({…})`, empty `ParameterList()`/`ParameterDict()`,
   /// `DataParallel(module)`, `TripletMarginWithDistanceLoss` (its `distance_function` child) and
   /// `LinearCrossEntropyLoss` (its `linear` child, drawn as `Linear`'s default init).
   static let containerCatalog: [String: ModuleEntry] = {
@@ -11,6 +12,10 @@ extension ModelBuilder {
       entries[name] = ModuleEntry(signature: SpecSignature(name, parameters), make: make)
     }
     add("Module", []) { _, _ in NamedContainer("Module") }
+    add("Container", [.variadicKeywords("kwargs")]) { a, c in
+      InitWarnings.warn("`nn.Container` is deprecated. All of its functionality is now implemented in `nn.Module`. Subclass that instead.")
+      return NamedContainer("Container", try c.namedModules(a, "kwargs"))
+    }
     add("ModuleList", [.optional("modules", .none)]) { a, c in
       if case .none = a.value("modules") { return ModuleList() }
       return ModuleList(try c.modules(a, "modules"))

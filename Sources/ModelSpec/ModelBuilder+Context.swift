@@ -17,7 +17,10 @@ extension ModelBuilder {
     /// Builds every call inside `value` (depth first, in source order, as Python evaluates them).
     mutating func buildModules(in value: SpecValue) throws {
       switch value {
-      case .call(let call): modules[call.position] = try builder.build(call)
+      case .call(let call):
+        var inner = builder
+        inner.isNested = true
+        modules[call.position] = try inner.build(call)
       case .tuple(let items): for item in items { try buildModules(in: item) }
       case .dictionary(let entries): for entry in entries { try buildModules(in: entry.value) }
       default: break

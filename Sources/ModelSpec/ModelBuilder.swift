@@ -18,6 +18,8 @@ public struct ModelBuilder: Sendable {
   /// The shape of the input a lone `Lazy*` module is run on once (as PyTorch materializes it on its
   /// first call); `nil`: building a `Lazy*` module is an error naming what is missing.
   public var inputShape: [Int]?
+  /// Whether this builder is building an argument of another call (a `Lazy*` module is then an error).
+  var isNested = false
 
   /// A builder for parameters of `dtype`, drawing from `generator`.
   public init(dtype: DType = .float32, generator: (any RandomGenerator)? = nil) {

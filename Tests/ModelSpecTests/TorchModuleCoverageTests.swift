@@ -13,15 +13,8 @@ import Testing
 /// torch appears in the fixture's class list and fails this test until it is handled.
 @Suite struct TorchModuleCoverageTests {
   /// Classes NNInit does not build, and why. Building their fixture cases must fail with an error.
-  static let excluded: [String: String] = [
-    "Container": "deprecated since PyTorch 0.2 (warns on construction); torch.nn's own code no longer uses it",
-  ].merging(notYet.map { ($0, "not implemented yet") }) { a, _ in a }
+  static let excluded: [String: String] = [:]
 
-  /// Classes still to be done (each removed from here when it is built).
-  static let notYet = [
-    "LazyBatchNorm1d", "LazyBatchNorm2d", "LazyBatchNorm3d", "LazyConv1d", "LazyConv2d", "LazyConv3d", "LazyConvTranspose1d",
-    "LazyConvTranspose2d", "LazyConvTranspose3d", "LazyInstanceNorm1d", "LazyInstanceNorm2d", "LazyInstanceNorm3d", "LazyLinear",
-  ]
 
   /// A fixture case and what checking it found.
   struct Outcome {
