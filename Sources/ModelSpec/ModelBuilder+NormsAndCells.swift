@@ -15,22 +15,24 @@ extension ModelBuilder {
       try RMSNorm(a.intList("normalized_shape"), eps: a.optionalNumber("eps"), elementwiseAffine: a.bool("elementwise_affine"), dtype: c.dtype)
     }
     let norm: [SpecParameter] = [.required("num_features"), .optional("eps", .float(1e-5)), .optional("momentum", .float(0.1))]
+    let bias = SpecParameter.keywordOnly("bias", .bool(true))
     for d in 1...3 {
-      add("InstanceNorm\(d)d", norm + [.optional("affine", .bool(false)), .optional("track_running_stats", .bool(false))]) { a, c in
-        let (n, eps, momentum, affine, track) = try (
-          a.int("num_features"), a.number("eps"), a.optionalNumber("momentum"), a.bool("affine"), a.bool("track_running_stats"))
+      add("InstanceNorm\(d)d", norm + [.optional("affine", .bool(false)), .optional("track_running_stats", .bool(false)), bias]) { a, c in
+        let (n, eps, momentum, affine, track, bias) = try (
+          a.int("num_features"), a.number("eps"), a.optionalNumber("momentum"), a.bool("affine"), a.bool("track_running_stats"),
+          a.bool("bias"))
         switch d {
-        case 1: return try InstanceNorm1d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track, dtype: c.dtype)
-        case 2: return try InstanceNorm2d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track, dtype: c.dtype)
-        default: return try InstanceNorm3d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track, dtype: c.dtype)
+        case 1: return try InstanceNorm1d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track, bias: bias, dtype: c.dtype)
+        case 2: return try InstanceNorm2d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track, bias: bias, dtype: c.dtype)
+        default: return try InstanceNorm3d(n, eps: eps, momentum: momentum, affine: affine, trackRunningStats: track, bias: bias, dtype: c.dtype)
         }
       }
     }
-    add("SyncBatchNorm", norm + [.optional("affine", .bool(true)), .optional("track_running_stats", .bool(true)), .optional("process_group", .none)]) { a, c in
+    add("SyncBatchNorm", norm + [.optional("affine", .bool(true)), .optional("track_running_stats", .bool(true)), .optional("process_group", .none), bias]) { a, c in
       try a.requireNone("process_group")
       return try SyncBatchNorm(
         a.int("num_features"), eps: a.number("eps"), momentum: a.optionalNumber("momentum"), affine: a.bool("affine"),
-        trackRunningStats: a.bool("track_running_stats"), dtype: c.dtype)
+        trackRunningStats: a.bool("track_running_stats"), bias: a.bool("bias"), dtype: c.dtype)
     }
     let cell: [SpecParameter] = [.required("input_size"), .required("hidden_size"), .optional("bias", .bool(true))]
     add("RNNCell", cell + [.optional("nonlinearity", .string("tanh"))]) { a, c in
