@@ -196,7 +196,8 @@ CASES = {
     "Tanhshrink": ["Tanhshrink()"],
     "Threshold": ["Threshold(0.1, 20)", "Threshold(0.5, 0.0, inplace=True)"],
     "Transformer": ["Transformer(d_model=8, nhead=2, num_encoder_layers=2, num_decoder_layers=1, dim_feedforward=16)",
-                    "Transformer(8, 2, 1, 1, 16, 0.0, 'gelu', batch_first=True, norm_first=True, bias=False)"],
+                    "Transformer(8, 2, 1, 1, 16, 0.0, 'gelu', batch_first=True, norm_first=True, bias=False)",
+                    "Transformer(8, 2, 2, 1, 16, activation=ReLU())"],
     "TransformerDecoder": ["TransformerDecoder(TransformerDecoderLayer(8, 2, dim_feedforward=16), 2)"],
     "TransformerDecoderLayer": ["TransformerDecoderLayer(8, 2, dim_feedforward=16)",
                                 "TransformerDecoderLayer(8, 2, 16, 0.0, 'gelu', norm_first=True, bias=False)"],
@@ -204,7 +205,8 @@ CASES = {
                            "TransformerEncoder(TransformerEncoderLayer(8, 2, 16, batch_first=True), 3, "
                            "norm=LayerNorm(8), enable_nested_tensor=False)"],
     "TransformerEncoderLayer": [LINEAR8, "TransformerEncoderLayer(8, 2, 16, activation='gelu', "
-                                "layer_norm_eps=1e-6, norm_first=True)"],
+                                "layer_norm_eps=1e-6, norm_first=True)",
+                                "TransformerEncoderLayer(8, 2, 16, activation=GELU(approximate='tanh'))"],
     "TripletMarginLoss": ["TripletMarginLoss(margin=0.5, p=1.0)"],
     "TripletMarginWithDistanceLoss": ["TripletMarginWithDistanceLoss(margin=2.0)"],
     "Unflatten": ["Unflatten(1, (2, 5))"],

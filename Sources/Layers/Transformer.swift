@@ -36,23 +36,24 @@ public final class TransformerDecoder: Module {
 public final class Transformer: Module {
   /// `nn.Transformer(d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6, dim_feedforward=2048,
   /// dropout=0.1, activation='relu', custom_encoder=None, custom_decoder=None, layer_norm_eps=1e-05,
-  /// batch_first=False, norm_first=False, bias=True)`; a custom encoder or decoder replaces the built one.
+  /// batch_first=False, norm_first=False, bias=True)`; a custom encoder or decoder replaces the built one,
+  /// an `activation` module (parameter-free) is shared by both layers as in PyTorch.
   public init(
     _ options: TransformerLayerOptions, numEncoderLayers: Int = 6, numDecoderLayers: Int = 6, customEncoder: Module? = nil,
-    customDecoder: Module? = nil, generator: (any RandomGenerator)? = nil
+    customDecoder: Module? = nil, activation: Module? = nil, generator: (any RandomGenerator)? = nil
   ) throws {
     super.init()
     func norm() throws -> LayerNorm { try LayerNorm([options.dModel], eps: options.layerNormEps, bias: options.bias, dtype: options.dtype) }
     if let customEncoder {
       registerModule("encoder", customEncoder)
     } else {
-      let layer = try TransformerEncoderLayer(options, generator: generator)
+      let layer = try TransformerEncoderLayer(options, activation: activation, generator: generator)
       registerModule("encoder", try TransformerEncoder(layer, numLayers: numEncoderLayers, norm: try norm()))
     }
     if let customDecoder {
       registerModule("decoder", customDecoder)
     } else {
-      let layer = try TransformerDecoderLayer(options, generator: generator)
+      let layer = try TransformerDecoderLayer(options, activation: activation, generator: generator)
       registerModule("decoder", try TransformerDecoder(layer, numLayers: numDecoderLayers, norm: try norm()))
     }
     try resetParameters(InitContext(generator: generator))

@@ -10,7 +10,8 @@ public struct TransformerLayerOptions: Sendable, Equatable {
   public var dModel: Int, nhead: Int, dimFeedforward: Int = 2048
   /// `dropout`, printed as given by each `Dropout` child.
   public var dropout: PythonNumber = 0.1
-  /// `'relu'` or `'gelu'` (a function in PyTorch, so not a child module).
+  /// `'relu'` or `'gelu'` (a function in PyTorch, so not a child module); ignored when the layer is
+  /// given an activation module.
   public var activation: String = "relu"
   /// `layer_norm_eps`.
   public var layerNormEps: PythonNumber = 1e-5
@@ -39,15 +40,17 @@ public final class TransformerEncoderLayer: Module {
 
   /// `nn.TransformerEncoderLayer(d_model, nhead, dim_feedforward=2048, dropout=0.1, activation='relu',
   /// layer_norm_eps=1e-05, batch_first=False, norm_first=False, bias=True)`.
-  public init(_ options: TransformerLayerOptions, generator: (any RandomGenerator)? = nil) throws {
+  /// An `activation` module (e.g. `GELU()`) becomes the last child, `activation`; it must be
+  /// parameter-free, since the layer's deep copies share it.
+  public init(_ options: TransformerLayerOptions, activation: Module? = nil, generator: (any RandomGenerator)? = nil) throws {
     self.options = options
     super.init()
-    try registerTransformerBlocks(options, crossAttention: false, generator: generator)
+    try registerTransformerBlocks(options, crossAttention: false, activation: activation, generator: generator)
   }
 
   /// An equal copy (`copy.deepcopy`): same values, nothing drawn.
   public func deepCopy() throws -> TransformerEncoderLayer {
-    let copy = try Module.declarationsOnly { try TransformerEncoderLayer(options) }
+    let copy = try Module.declarationsOnly { try TransformerEncoderLayer(options, activation: submodule("activation")) }
     copy.copyState(from: self)
     return copy
   }
@@ -65,15 +68,17 @@ public final class TransformerDecoderLayer: Module {
 
   /// `nn.TransformerDecoderLayer(d_model, nhead, dim_feedforward=2048, dropout=0.1, activation='relu',
   /// layer_norm_eps=1e-05, batch_first=False, norm_first=False, bias=True)`.
-  public init(_ options: TransformerLayerOptions, generator: (any RandomGenerator)? = nil) throws {
+  /// An `activation` module (e.g. `GELU()`) becomes the last child, `activation`; it must be
+  /// parameter-free, since the layer's deep copies share it.
+  public init(_ options: TransformerLayerOptions, activation: Module? = nil, generator: (any RandomGenerator)? = nil) throws {
     self.options = options
     super.init()
-    try registerTransformerBlocks(options, crossAttention: true, generator: generator)
+    try registerTransformerBlocks(options, crossAttention: true, activation: activation, generator: generator)
   }
 
   /// An equal copy (`copy.deepcopy`): same values, nothing drawn.
   public func deepCopy() throws -> TransformerDecoderLayer {
-    let copy = try Module.declarationsOnly { try TransformerDecoderLayer(options) }
+    let copy = try Module.declarationsOnly { try TransformerDecoderLayer(options, activation: submodule("activation")) }
     copy.copyState(from: self)
     return copy
   }
@@ -82,11 +87,17 @@ public final class TransformerDecoderLayer: Module {
 extension Module {
   /// Builds and registers a transformer layer's children in PyTorch's `__init__` order.
   fileprivate func registerTransformerBlocks(
-    _ o: TransformerLayerOptions, crossAttention: Bool, generator: (any RandomGenerator)?
+    _ o: TransformerLayerOptions, crossAttention: Bool, activation: Module?, generator: (any RandomGenerator)?
   ) throws {
     let name = crossAttention ? "TransformerDecoderLayer" : "TransformerEncoderLayer"
-    guard ["relu", "gelu"].contains(o.activation) else {
-      throw LayerError(name, "activation should be relu/gelu, not \(o.activation)")
+    if let activation {
+      guard activation.declaredState().isEmpty else {
+        throw LayerError(name, "an activation module with parameters or buffers (\(activation.typeName)) is not supported")
+      }
+    } else {
+      guard ["relu", "gelu"].contains(o.activation) else {
+        throw LayerError(name, "activation should be relu/gelu, not \(o.activation)")
+      }
     }
     func attention() throws -> MultiheadAttention {
       try MultiheadAttention(
@@ -101,5 +112,6 @@ extension Module {
       registerModule("norm\(i)", try LayerNorm([o.dModel], eps: o.layerNormEps, bias: o.bias, dtype: o.dtype))
     }
     for i in 1...(crossAttention ? 3 : 2) { registerModule("dropout\(i)", try Dropout(p: o.dropout)) }
+    if let activation { registerModule("activation", activation) }
   }
 }

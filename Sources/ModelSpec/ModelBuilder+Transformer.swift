@@ -13,8 +13,12 @@ extension ModelBuilder {
       .optional("activation", .string("relu")), .optional("layer_norm_eps", .float(1e-5)), .optional("batch_first", .bool(false)),
       .optional("norm_first", .bool(false)), .optional("bias", .bool(true)),
     ]
-    add("TransformerEncoderLayer", layer) { a, c in try TransformerEncoderLayer(a.layerOptions(c), generator: c.generator) }
-    add("TransformerDecoderLayer", layer) { a, c in try TransformerDecoderLayer(a.layerOptions(c), generator: c.generator) }
+    add("TransformerEncoderLayer", layer) { a, c in
+      try TransformerEncoderLayer(a.layerOptions(c), activation: c.activationModule(a), generator: c.generator)
+    }
+    add("TransformerDecoderLayer", layer) { a, c in
+      try TransformerDecoderLayer(a.layerOptions(c), activation: c.activationModule(a), generator: c.generator)
+    }
     add("TransformerEncoder", [
       .required("encoder_layer"), .required("num_layers"), .optional("norm", .none), .optional("enable_nested_tensor", .bool(true)),
       .optional("mask_check", .bool(true)),
@@ -41,7 +45,7 @@ extension ModelBuilder {
       try Transformer(
         a.layerOptions(c), numEncoderLayers: a.int("num_encoder_layers"), numDecoderLayers: a.int("num_decoder_layers"),
         customEncoder: c.optionalModule(a, "custom_encoder"), customDecoder: c.optionalModule(a, "custom_decoder"),
-        generator: c.generator)
+        activation: c.activationModule(a), generator: c.generator)
     }
     add("AdaptiveLogSoftmaxWithLoss", [
       .required("in_features"), .required("n_classes"), .required("cutoffs"), .optional("div_value", .float(4)),
@@ -61,13 +65,22 @@ extension SpecBoundArguments {
     var o = TransformerLayerOptions(dModel: try int("d_model"), nhead: try int("nhead"))
     o.dimFeedforward = try int("dim_feedforward")
     o.dropout = try number("dropout")
-    guard case .string(let activation) = value("activation") else {
-      throw invalidValue("activation", requirement: "'relu' or 'gelu' (an activation module is not supported)")
+    switch value("activation") {
+    case .string(let activation): o.activation = activation
+    case .call: break  // a module: see activationModule
+    default: throw invalidValue("activation", requirement: "'relu', 'gelu' or an activation module")
     }
-    o.activation = activation
     o.layerNormEps = try number("layer_norm_eps")
     (o.batchFirst, o.normFirst, o.bias) = try (bool("batch_first"), bool("norm_first"), bool("bias"))
     o.dtype = c.dtype
     return o
+  }
+}
+
+extension ModelBuilder.Context {
+  /// The `activation` argument when it is a module (`activation=GELU()`), else `nil`.
+  fileprivate func activationModule(_ a: SpecBoundArguments) throws -> Module? {
+    guard case .call = a.value("activation") else { return nil }
+    return try module(a, "activation")
   }
 }
