@@ -1,3 +1,5 @@
+import TensorModule
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -18,6 +20,10 @@ public enum InteropFileError: Error, Equatable, CustomStringConvertible {
   case cannotReplace(path: String, reason: String)
   /// The file at `path` is too large to load into memory on this platform.
   case fileTooLarge(path: String, byteCount: UInt64)
+  /// The file for `path` needs `byteCount` bytes but the file system holding `directory` has `available`.
+  case insufficientSpace(path: String, byteCount: Int, available: Int, directory: String)
+  /// The file for `path` needs `byteCount` bytes, more than the file-size limit (`ulimit -f`).
+  case fileSizeLimit(path: String, byteCount: Int, limit: Int)
 
   /// A one-line message naming the offending values.
   public var description: String {
@@ -27,6 +33,10 @@ public enum InteropFileError: Error, Equatable, CustomStringConvertible {
     case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
     case .cannotReplace(let path, let reason): "cannot move the finished file into place at '\(path)': \(reason)"
     case .fileTooLarge(let path, let byteCount): "file '\(path)' is too large to load (\(byteCount) bytes)"
+    case .insufficientSpace(let path, let byteCount, let available, let directory):
+      "'\(path)' needs \(ByteCountText.text(byteCount)), but the file system of '\(directory)' has \(ByteCountText.text(available)) free"
+    case .fileSizeLimit(let path, let byteCount, let limit):
+      "'\(path)' needs \(ByteCountText.text(byteCount)), more than the file-size limit (ulimit -f) of \(ByteCountText.text(limit))"
     }
   }
 

@@ -24,6 +24,8 @@ func emptyParameter(_ shape: [Int], _ dtype: DType, layer: String, filledWith va
     var tensor = try Tensor(zeros: shape, dtype: dtype)
     if value != 0 { tensor.fill(value) }
     return tensor
+  } catch TensorError.insufficientMemory(let shape, let dtype, let byteCount, let limitedBy) {
+    throw TensorError.insufficientMemory(shape: shape, dtype: dtype, byteCount: byteCount, limitedBy: limitedBy)  // as is
   } catch {
     throw LayerError(layer, "\(error)")
   }

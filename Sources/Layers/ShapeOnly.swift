@@ -88,7 +88,7 @@ final class _ShapeOnlyScope: Sendable {
   /// it) whose elements start at `fill`; outside one, `nil`.
   static func placeholder(_ shape: [Int], _ dtype: DType, fill: Double) throws -> Tensor? {
     guard let scope = current else { return nil }
-    guard shape.allSatisfy({ $0 >= 0 }) else { throw TensorError.negativeDimension(shape: shape) }
+    _ = try Tensor.elementCount(shape, dtype: dtype)  // negative dimensions and overflow, as torch.empty checks
     let declaration = TensorDeclaration(shape: shape, dtype: dtype, fill: fill)
     let token = scope.declarations.withLock { list in
       list.append(declaration)

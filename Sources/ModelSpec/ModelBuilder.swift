@@ -24,28 +24,84 @@ public struct ModelBuilder: Sendable {
   /// Parses and builds a SPEC.
   ///
   /// - Throws: `SpecSyntaxError` for malformed text, `SpecArgumentError` for unknown modules and bad
-  ///   arguments, `LayerError`/`TensorError` for arguments PyTorch's constructor rejects.
+  ///   arguments, ``ModuleConstructionError`` (wrapping `LayerError`/`TensorError`) for arguments
+  ///   PyTorch's constructor rejects.
   public func build(_ spec: String) throws -> Module {
     try build(try SpecParser.parseModel(spec))
   }
 
   /// Builds the module a parsed call describes.
   public func build(_ call: SpecCall) throws -> Module {
+    try build(call, path: "", occurrences: ModelBuilder.occurrences(in: call))
+  }
+
+  private func build(_ call: SpecCall, path: String, occurrences: [Int: Int]) throws -> Module {
     guard let entry = ModelBuilder.catalog[call.name] else {
       throw ModelSpecError(name: call.name, position: call.position, kind: "module", known: ModelBuilder.moduleNames)
     }
     if call.name == "Sequential" {
-      return Sequential(try call.arguments.map { argument in
+      return Sequential(try call.arguments.enumerated().map { index, argument in
         guard argument.label == nil, case .call(let inner) = argument.value else {
           throw SpecArgumentError(
             function: "Sequential", reason: .wrongType(argument: argument.label ?? "args", value: argument.value, expected: "Module"),
             position: argument.position)
         }
-        return try build(inner)
+        return try build(inner, path: path.isEmpty ? "\(index)" : "\(path).\(index)", occurrences: occurrences)
       })
     }
     let arguments = try entry.signature.bind(call)
-    return try entry.make(arguments, self)
+    var builder = self
+    builder.dtype = try factoryDType(arguments)
+    do {
+      return try entry.make(arguments, builder)
+    } catch let error as SpecArgumentError {
+      throw error
+    } catch {
+      throw ModuleConstructionError(
+        module: call.name, occurrence: occurrences[call.position], position: call.position, path: path, underlying: error)
+    }
+  }
+
+  /// PyTorch's factory keywords: `device` may only name the CPU; `dtype=torch.float32`/`torch.float64`
+  /// sets the module's dtype (`None`: the builder's). Anything else would be silently ignored, so it
+  /// is an error naming the argument.
+  private func factoryDType(_ arguments: SpecBoundArguments) throws(SpecArgumentError) -> DType {
+    switch arguments.value("device") {
+    case .none: break
+    case .string(let device) where device == "cpu" || device == "cpu:0": break
+    case .string:
+      throw arguments.invalidValue("device", requirement: "'cpu' or None (NNInit computes parameters on the CPU)")
+    default: throw arguments.wrongType("device", expected: "str or None")
+    }
+    switch arguments.value("dtype") {
+    case .none: return dtype
+    case .string("torch.float32"): return .float32
+    case .string("torch.float64"): return .float64
+    case .string(let name) where name.hasPrefix("torch."):
+      throw arguments.invalidValue("dtype", requirement: "torch.float32, torch.float64 or None (the dtypes NNInit computes in)")
+    default: throw arguments.wrongType("dtype", expected: "torch.dtype (torch.float32 or torch.float64) or None")
+    }
+  }
+
+  /// For each call whose name occurs more than once in `call`'s tree: its position → its rank (from 1)
+  /// among the calls of that name, left to right.
+  static func occurrences(in call: SpecCall) -> [Int: Int] {
+    var positions: [String: [Int]] = [:]
+    func visit(_ value: SpecValue) {
+      switch value {
+      case .call(let inner):
+        positions[inner.name, default: []].append(inner.position)
+        inner.arguments.forEach { visit($0.value) }
+      case .tuple(let items): items.forEach(visit)
+      default: break
+      }
+    }
+    visit(.call(call))
+    var result: [Int: Int] = [:]
+    for list in positions.values where list.count > 1 {
+      for (rank, position) in list.sorted().enumerated() { result[position] = rank + 1 }
+    }
+    return result
   }
 
   /// Every module name SPEC accepts.
