@@ -15,7 +15,8 @@
 /// write error with a message instead of a silent death. A library does not take signals on its own:
 /// the `nninit` command calls ``install()``; other programs may.
 public enum OutputSignals {
-  /// Installs the handlers (idempotent).
+  /// Installs the handlers and unblocks their signals for the calling thread (idempotent). Call it
+  /// from the main thread before starting other threads.
   public static func install() {
     _UnfinishedFiles.prepare()
     for signal in [SIGINT, SIGTERM, SIGHUP] {
@@ -30,6 +31,12 @@ public enum OutputSignals {
     }
     signal(SIGPIPE, SIG_IGN)
     signal(SIGXFSZ, SIG_IGN)
+    // A parent may have started us with these signals blocked (the mask is inherited); threads created
+    // from now on inherit this thread's mask.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
   }
 }
 

@@ -4,6 +4,7 @@ extension Module {
   /// `Name(extra)` for a leaf with a one-line `extra_repr`, else one line per extra-repr line and per
   /// child `(name): repr` indented by two spaces, closed by `)` on its own line.
   public var description: String {
+    if let list = self as? ModuleList { return list.compressedDescription }
     let extraLines = extraDescription.isEmpty ? [] : extraDescription.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let childLines = namedChildren.map { "(\($0.name)): " + indented($0.module.description) }
     let lines = extraLines + childLines

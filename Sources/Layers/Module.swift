@@ -6,7 +6,8 @@ import TensorModule
 ///
 /// A module owns named parameters and buffers (in registration order) and named child modules.
 /// Children are found two ways: stored properties of a `Module` type, in declaration order (so a user
-/// model reads like PyTorch's `__init__`), and modules added with ``registerModule(_:_:)``
+/// model reads like PyTorch's `__init__`; an array of modules is a ``ModuleList``, a dictionary a
+/// ``ModuleDict``), and modules added with ``registerModule(_:_:)``
 /// (containers such as ``Sequential``). Parameter and state-dict order are PyTorch's: a pre-order
 /// walk, own parameters first.
 ///
@@ -124,9 +125,14 @@ open class Module: CustomStringConvertible {
       mirror = m.superclassMirror
     }
     return mirrors.flatMap { m in
-      m.children.compactMap { child in
-        guard let label = child.label, let module = child.value as? Module else { return nil }
-        return (label, module)
+      m.children.compactMap { child -> (name: String, module: Module)? in
+        guard let label = child.label else { return nil }
+        if let module = child.value as? Module { return (label, module) }
+        if let list = child.value as? [Module] { return (label, ModuleList(list)) }
+        if let dictionary = child.value as? [String: Module] {
+          return (label, ModuleDict(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        return nil
       }
     }
   }

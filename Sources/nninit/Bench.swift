@@ -15,13 +15,13 @@ struct Bench: ParsableCommand {
   @Flag(help: "Print the results as JSON: [{\"name\", \"shape\", \"threads\", \"melem_per_s\", \"seconds\", …}].")
   var json = false
 
-  @Option(help: "Threads for the parallel kernels (default: every active core).")
+  @Option(parsing: .unconditional, help: "Threads for the parallel kernels (default: every active core).")
   var threads: Int?
 
   @Flag(help: "Skip the end-to-end model.1b case (about 4 GiB written to a temporary directory).")
   var quick = false
 
-  @Option(help: "Timed repetitions per case, after one warm-up run; the best counts.")
+  @Option(parsing: .unconditional, help: "Timed repetitions per case, after one warm-up run; the best counts.")
   var repetitions = 5
 
   @Option(help: "Only the cases whose name contains this text, e.g. 'torch.' or 'model.1b'.")

@@ -11,7 +11,7 @@ struct Fill: ParsableCommand {
   @Argument(help: "The torch.nn.init call, e.g. 'xavier_normal_(gain=5/3)'.")
   var call: String
 
-  @Option(help: "The shape, comma-separated: 768,768.")
+  @Option(parsing: .unconditional, help: "The shape, comma-separated: 768,768.")
   var shape: String
 
   @OptionGroup var options: GeneratorOptions

@@ -17,8 +17,10 @@ extension TorchGenerator.Flavor: ExpressibleByArgument {}
 
 /// The options every drawing command shares.
 struct GeneratorOptions: ParsableArguments {
-  @Option(help: "The seed, as `torch.manual_seed(N)` takes it (negative values wrap like PyTorch's).")
-  var seed = 0
+  @Option(
+    parsing: .unconditional, help: "The seed, as `torch.manual_seed(N)` takes it: -2^63 … 2^64-1 (negative values wrap like PyTorch's).",
+    transform: SeedArgument.parse)
+  var seed: UInt64 = 0
 
   @Option(help: "The generator: torch (PyTorch-parity) or philox (position-addressed).")
   var generator: GeneratorKind = .torch
@@ -29,7 +31,7 @@ struct GeneratorOptions: ParsableArguments {
   @Option(help: "Parameter dtype: float32 or float64.")
   var dtype: DType = .float32
 
-  @Option(help: "Threads for the fills (default: every active core). The values never depend on it.")
+  @Option(parsing: .unconditional, help: "Threads for the fills (default: every active core). The values never depend on it.")
   var threads: Int?
 
   func validate() throws {

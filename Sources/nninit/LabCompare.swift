@@ -25,17 +25,17 @@ struct LabCompare: ParsableCommand {
   @Option(help: "A CSV file to train on. Same as --dataset FILE.csv.") var data: String?
   @Option(help: "The CSV column to predict (default: the last column).") var target: String?
   @Option(help: "For CSV data: auto, classification or regression.") var task: String?
-  @Option(help: "Hidden width (and the signal experiment's width).") var width = 128
+  @Option(parsing: .unconditional, help: "Hidden width (and the signal experiment's width).") var width = 128
   @Option(help: "sgd or adam.") var optimizer = "sgd"
   @Option(parsing: .unconditional, help: "Learning rate (> 0).") var lr = 0.01
   @Option(parsing: .unconditional, help: "SGD momentum.") var momentum = 0.9
   @Option(parsing: .unconditional, help: "Weight decay.") var weightDecay = 0.0
-  @Option(help: "Epochs.") var epochs = 20
-  @Option(help: "Samples per optimizer step.") var batchSize = 32
-  @Option(help: "Inputs per signal experiment.") var signalBatch = 256
+  @Option(parsing: .unconditional, help: "Epochs.") var epochs = 20
+  @Option(parsing: .unconditional, help: "Samples per optimizer step.") var batchSize = 32
+  @Option(parsing: .unconditional, help: "Inputs per signal experiment.") var signalBatch = 256
   @Option(parsing: .unconditional, help: "Seed of the inits and inputs (torch.manual_seed); batch order uses seed + 1.") var seed = 0
   @Option(help: "torch or philox: the generator of the initial weights.") var generator = "torch"
-  @Option(help: "Threads to spread the runs over (default: all cores).") var threads: Int?
+  @Option(parsing: .unconditional, help: "Threads to spread the runs over (default: all cores).") var threads: Int?
   @Option(help: "Directory for report.html, report.md and results.json.") var output = "nninit-lab-report"
   @Flag(help: "Print results.json to standard output (the report files are still written).") var json = false
 

@@ -21,8 +21,8 @@ struct LabTrain: ParsableCommand {
   var target: String?
   @Option(help: "For CSV data: auto, classification or regression.")
   var task: String?
-  @Option(help: "Linear layers (≥ 1).") var depth = 5
-  @Option(help: "Hidden width.") var width = 128
+  @Option(parsing: .unconditional, help: "Linear layers (≥ 1).") var depth = 5
+  @Option(parsing: .unconditional, help: "Hidden width.") var width = 128
   @Option(help: "relu, leaky_relu, tanh or sigmoid.") var activation = "relu"
   @Option(name: .customLong("init"), help: "Weight init: a torch.nn.init call, or `default` (PyTorch's).")
   var initCall = "kaiming_uniform_(nonlinearity='relu')"
@@ -31,11 +31,11 @@ struct LabTrain: ParsableCommand {
   @Option(parsing: .unconditional, help: "Learning rate (> 0).") var lr = 0.01
   @Option(parsing: .unconditional, help: "SGD momentum.") var momentum = 0.9
   @Option(parsing: .unconditional, help: "Weight decay.") var weightDecay = 0.0
-  @Option(help: "Epochs.") var epochs = 20
-  @Option(help: "Samples per optimizer step.") var batchSize = 32
+  @Option(parsing: .unconditional, help: "Epochs.") var epochs = 20
+  @Option(parsing: .unconditional, help: "Samples per optimizer step.") var batchSize = 32
   @Option(parsing: .unconditional, help: "Seed of the init (torch.manual_seed) and of the batch order (seed + 1).") var seed = 0
   @Option(help: "torch or philox: the generator of the initial weights.") var generator = "torch"
-  @Option(help: "Threads for the matrix kernels (default: all cores).") var threads: Int?
+  @Option(parsing: .unconditional, help: "Threads for the matrix kernels (default: all cores).") var threads: Int?
   @Flag(help: "Print JSON: {\"epochs\": [...], \"final\": {...}}.") var json = false
 
   func run() throws {

@@ -10,5 +10,5 @@ struct NNInitCommand: ParsableCommand {
       SPEC is PyTorch constructor syntax without `nn.`: `Linear(784, 256), ReLU(), Linear(256, 10)`.
       CALL is a torch.nn.init call without the tensor: `kaiming_uniform_(nonlinearity='relu')`.
       """,
-    subcommands: [Init.self, Fill.self, Show.self, Bench.self, Lab.self])
+    subcommands: [Init.self, Fill.self, Show.self, Inspect.self, Bench.self, Lab.self])
 }

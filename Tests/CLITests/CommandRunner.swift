@@ -6,6 +6,8 @@ struct CommandRunner {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Standard output as bytes (for binary output such as `--output -`).
+    var stdoutBytes: [UInt8] = []
   }
 
   /// The `nninit` executable next to the test bundle in the build directory.
@@ -20,10 +22,11 @@ struct CommandRunner {
   }
 
   /// Runs `nninit arguments`; `environment` entries are added to (or replace) this process's.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     if !environment.isEmpty {
       process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     }
@@ -36,7 +39,7 @@ struct CommandRunner {
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      stderr: String(decoding: stderr, as: UTF8.self), stdoutBytes: [UInt8](stdout))
   }
 
   /// A fresh empty directory for output files.
