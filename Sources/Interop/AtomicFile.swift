@@ -132,13 +132,6 @@ final class _AtomicFile {
     isOpen = false
   }
 
-  /// Writes `bytes` to `url` atomically in one call.
-  static func write(_ bytes: [UInt8], to url: URL) throws(InteropFileError) {
-    let file = try _AtomicFile(destination: url, expectedByteCount: bytes.count)
-    try file.write(bytes)
-    try file.commit()
-  }
-
   /// Throws when `byteCount` bytes exceed the free space of the file system holding `directory`, or the
   /// process's file-size limit.
   private static func checkRoom(for byteCount: Int, in directory: String, path: String) throws(InteropFileError) {

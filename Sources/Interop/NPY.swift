@@ -37,7 +37,9 @@ public enum NPY {
   ///
   /// - Throws: ``InteropFileError`` naming the path if it cannot be written.
   public static func write(_ tensor: Tensor, to url: URL) throws {
-    try _AtomicFile.write(encode(tensor), to: url)
+    let writer = try NPYWriter(dtype: tensor.dtype, shape: tensor.shape, to: url)
+    try writer.append(tensor)
+    try writer.finish()
   }
 
   /// Reads the `.npy` file at `url` (`numpy.load`).

@@ -36,7 +36,7 @@ public final class NPYWriter {
     guard chunk.dtype == dtype, chunk.count <= remaining else {
       throw NPYError.chunkMismatch(expectedDType: dtype, remaining: remaining, got: chunk.dtype, gotCount: chunk.count)
     }
-    try file.write(_LittleEndian.bytes(of: chunk.storage, as: SafeTensorsDType(dtype)))
+    try _LittleEndian.forEachChunk(of: chunk.storage, as: SafeTensorsDType(dtype)) { try file.write($0) }
     remaining -= chunk.count
   }
 

@@ -47,7 +47,8 @@ public final class SafeTensorsWriter {
   ///   ``SafeTensorsError/dtypeMismatch(name:stored:tensor:)``, ``SafeTensorsError/entryInProgress(name:written:expected:)``,
   ///   ``SafeTensorsError/tooManyElements(name:remaining:got:)``, or an ``InteropFileError``.
   public func write(_ tensor: Tensor) throws {
-    try file.write(try cursor.bytes(forWhole: tensor))
+    let stored = try cursor.accept(whole: tensor)
+    try _LittleEndian.forEachChunk(of: tensor.storage, as: stored) { try file.write($0) }
   }
 
   /// Appends the elements of `chunk` (row-major, any shape) to the current entry, moving on to the next
@@ -56,7 +57,8 @@ public final class SafeTensorsWriter {
   /// - Throws: ``SafeTensorsError/tooManyElements(name:remaining:got:)``,
   ///   ``SafeTensorsError/dtypeMismatch(name:stored:tensor:)``, or an ``InteropFileError``.
   public func append(_ chunk: Tensor) throws {
-    try file.write(try cursor.bytes(forChunk: chunk))
+    let stored = try cursor.accept(chunk: chunk)
+    try _LittleEndian.forEachChunk(of: chunk.storage, as: stored) { try file.write($0) }
   }
 
   /// Checks that every entry is complete, then moves the file into place atomically.

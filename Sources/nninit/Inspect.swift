@@ -33,12 +33,17 @@ struct Inspect: ParsableCommand {
   }
 
   private func row(_ name: String, _ tensor: Tensor, stored: String? = nil) -> String {
-    let values = tensor.doubles
     let shape = "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")"
-    var text = "\(name)  \(stored ?? tensor.dtype.rawValue)  \(shape)  count \(values.count)"
-    if let low = values.min(), let high = values.max() {
-      let mean = values.reduce(0, +) / Double(values.count)
-      text += String(format: "  mean %.6g  min %.6g  max %.6g", mean, low, high)
+    var text = "\(name)  \(stored ?? tensor.dtype.rawValue)  \(shape)  count \(tensor.count)"
+    var sum = 0.0, low = Double.infinity, high = -Double.infinity
+    for index in 0..<tensor.count {  // element by element: no second copy of a large tensor
+      let value = tensor[linear: index]
+      sum += value
+      low = Swift.min(low, value)
+      high = Swift.max(high, value)
+    }
+    if tensor.count > 0 {
+      text += String(format: "  mean %.6g  min %.6g  max %.6g", sum / Double(tensor.count), low, high)
     }
     return text
   }
