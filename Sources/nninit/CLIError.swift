@@ -11,6 +11,7 @@ struct CLIError: Error, CustomStringConvertible {
   /// an error located in the model (``ModuleConstructionError``) reads `--model, column 28, LSTM #2: …`.
   init(option: String, _ error: any Error) {
     let text = String(describing: error).split(separator: "\n").joined(separator: " ")
+    let option = option.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")  // one line
     message = error is ModuleConstructionError ? "\(option), \(text)" : "\(option): \(text)"
     var underlying: any Error = error
     if let located = error as? ModuleConstructionError { underlying = located.underlying }

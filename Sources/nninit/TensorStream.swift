@@ -11,8 +11,8 @@ enum TensorStream {
   static func write(
     _ scheme: Initializer, shape: [Int], dtype: DType, generator: any RandomGenerator, call: String, to destination: OutputPath
   ) throws {
+    let total = try reporting("--shape") { try Tensor.elementCount(shape, dtype: dtype) }  // before any fan arithmetic
     let fill = try reporting(call) { try scheme.positionalFill(shape: shape, dtype: dtype, generator: generator) }
-    let total = try reporting("--shape") { try Tensor.elementCount(shape, dtype: dtype) }
     let append: (Tensor) throws -> Void, finish: () throws -> Void, cancel: () -> Void
     switch destination.format {
     case .npy:

@@ -21,10 +21,14 @@ struct CommandRunner {
     return URL(fileURLWithPath: ".build/debug/nninit")
   }
 
-  /// Runs `nninit arguments`; `environment` entries are added to (or replace) this process's.
-  static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+  /// Runs `nninit arguments` (in `directory`, if given); `environment` entries are added to (or
+  /// replace) this process's.
+  /// With `shell`, runs `/bin/sh arguments` instead (for `ulimit` and the like).
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, shell: Bool = false
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     if !environment.isEmpty {

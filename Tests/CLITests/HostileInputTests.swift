@@ -51,6 +51,13 @@ import Testing
     Case(arguments: ["init", "--model", "Linear(10,5), LSTM(8,16), LSTM(8,0)"],
       message: "Error: --model, column 27, LSTM #2: hidden_size must be greater than zero, got 0"),
     Case(arguments: ["init", "--model", "Linear(2, 2)", "--output", ""], message: "Error: --output: the path is empty"),
+    // Found by Scripts/fuzz/fuzz_cli.py (seed 7): an overflowing fan before the size check (SIGILL), and
+    // a CALL holding a newline echoed into the error line.
+    Case(arguments: ["fill", "xavier_uniform_(gain=math.inf/3)", "--shape", "9223372036854775807,4,4", "--output", "out.safetensors",
+      "--generator", "philox", "--seed", "-1"],
+      message: "Error: --shape: 9223372036854775807×4×4 float32 has more elements or bytes than a 64-bit integer counts"),
+    Case(arguments: ["fill", "kaiming_normal_(mode='fan_out', nonlinearity=\n'relu')", "--shape", "5", "--output", "out.safetensors"],
+      message: "nonlinearity=\\n'relu'): Fan in and fan out can not be computed"),
   ]
 
   @Test(arguments: failing) func failsWithOneLineNamingTheCulprit(_ c: Case) throws {
@@ -157,5 +164,21 @@ import Testing
     #expect(process.terminationReason == .exit && process.terminationStatus == status, "\(process.terminationStatus) \(stderr)")
     #expect(stderr == "Error: interrupted by \(name); the unfinished output file was removed\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "a file was left behind")
+  }
+
+  /// Found by the fuzz harness under `ulimit -v`: writing a 256 MiB tensor made two more whole copies
+  /// (SIGABRT in the allocator, a temporary file left). Now it streams in pieces; reading it back
+  /// either fits or is one error line.
+  @Test func largeTensorUnderAnAddressSpaceLimit() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let limited = { (arguments: String) throws -> CommandRunner.Result in
+      try CommandRunner.run(["-c", "ulimit -v 800000; exec \"$0\" \(arguments)", CommandRunner.binary.path], in: directory, shell: true)
+    }
+    let fill = try limited("fill 'normal_()' --shape 8192,8192 --output big.npy")
+    #expect(fill.status == 0, "\(fill.stderr)")
+    let inspect = try limited("inspect big.npy")
+    #expect(inspect.status < 128 && inspect.stderr.split(separator: "\n").count <= 1, "\(inspect.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["big.npy"])
   }
 }
