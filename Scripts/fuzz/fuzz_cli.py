@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import signal
@@ -357,8 +358,14 @@ USAGE_LINES = ("Help:", "Usage:", "  See ", "OVERVIEW", "")
 
 def requests_large_work(args):
     """Whether the arguments ask for work that may rightly take longer than the timeout: a number of
-    at least 10 000 (a dimension, width, layer count) — e.g. 100000×64×64 elements into a null device."""
+    at least 10 000, or a power such as 2**32 (a dimension, width, layer count) — e.g. 100000×64×64
+    elements into a null device."""
     text = " ".join(args)
+    for base, exponent in re.findall(r"(\d+)\s*\*\*\s*(\d+)", text):  # 2**32 layers, Embedding(10, 2**31)
+        if int(exponent) < 200 and int(base) ** int(exponent) >= 10000:
+            return True
+    if any(int(literal, 16) >= 10000 for literal in re.findall(r"0[xX]([0-9a-fA-F]+)", text)):
+        return True
     number = ""
     for c in text + " ":
         if c.isdigit():

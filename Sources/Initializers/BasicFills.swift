@@ -4,14 +4,16 @@ import TensorModule
 /// Fills `tensor` from U(a, b) (`torch.nn.init.uniform_`).
 ///
 /// - Parameters:
-///   - a: lower bound. - b: upper bound (exclusive, as PyTorch's `[from, to)`).
-///   - generator: the random source; `nil` means ``TorchGenerator/default``.
+///   - tensor: the tensor to fill in place.
+///   - a: lower bound.
+///   - b: upper bound (exclusive, as PyTorch's `[from, to)`).
+///   - generator: the random source; `nil` means `TorchGenerator.default`.
 /// - Throws: `RandomError` if `a > b` or a bound is out of the dtype's range.
 /// Mirrors `torch.nn.init.uniform_(tensor, a=0.0, b=1.0, generator=None)`.
 public func uniform(_ tensor: inout Tensor, a: Double = 0, b: Double = 1, generator: (any RandomGenerator)? = nil)
   throws
 {
-  try tensor.uniform_(from: a, to: b, generator: generator)
+  try Initializer.uniform(a: a, b: b).apply(to: &tensor, generator: generator)
 }
 
 /// Fills `tensor` from N(mean, std²) (`torch.nn.init.normal_`).
@@ -21,7 +23,7 @@ public func uniform(_ tensor: inout Tensor, a: Double = 0, b: Double = 1, genera
 public func normal(
   _ tensor: inout Tensor, mean: Double = 0, std: Double = 1, generator: (any RandomGenerator)? = nil
 ) throws {
-  try tensor.normal_(mean: mean, std: std, generator: generator)
+  try Initializer.normal(mean: mean, std: std).apply(to: &tensor, generator: generator)
 }
 
 /// Fills `tensor` with `value` (`torch.nn.init.constant_`); consumes no random numbers.

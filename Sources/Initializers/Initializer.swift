@@ -36,35 +36,9 @@ public enum Initializer: Sendable, Codable, Equatable, Hashable {
   /// `sparse_(sparsity, std)`.
   case sparse(sparsity: Double, std: Double = 0.01)
 
-  /// Runs the scheme on `tensor` with the matching `torch.nn.init` semantics.
+  /// Runs the scheme on `tensor` with the matching `torch.nn.init` semantics: its ``fill(for:dtype:)``
+  /// for the tensor's shape and dtype, run by the sequential executor (``Fill/apply(to:generator:)``).
   public func apply(to tensor: inout Tensor, generator: (any RandomGenerator)? = nil) throws {
-    switch self {
-    case .uniform(let a, let b): try Initializers.uniform(&tensor, a: a, b: b, generator: generator)
-    case .normal(let mean, let std): try Initializers.normal(&tensor, mean: mean, std: std, generator: generator)
-    case .truncNormal(let mean, let std, let a, let b):
-      try Initializers.truncNormal(&tensor, mean: mean, std: std, a: a, b: b, generator: generator)
-    case .constant(let value): Initializers.constant(&tensor, value)
-    case .ones: Initializers.ones(&tensor)
-    case .zeros: Initializers.zeros(&tensor)
-    case .eye: try Initializers.eye(&tensor)
-    case .dirac(let groups): try Initializers.dirac(&tensor, groups: groups)
-    case .xavierUniform(let gain): try Initializers.xavierUniform(&tensor, gain: gain, generator: generator)
-    case .xavierNormal(let gain): try Initializers.xavierNormal(&tensor, gain: gain, generator: generator)
-    case .kaimingUniform(let a, let mode, let nonlinearity):
-      try Initializers.kaimingUniform(&tensor, a: a, mode: mode, nonlinearity: nonlinearity, generator: generator)
-    case .kaimingNormal(let a, let mode, let nonlinearity):
-      try Initializers.kaimingNormal(&tensor, a: a, mode: mode, nonlinearity: nonlinearity, generator: generator)
-    case .orthogonal(let gain): try Initializers.orthogonal(&tensor, gain: gain, generator: generator)
-    case .sparse(let sparsity, let std):
-      try Initializers.sparse(&tensor, sparsity: sparsity, std: std, generator: generator)
-    }
-  }
-
-  /// Whether the scheme draws random numbers.
-  public var isRandom: Bool {
-    switch self {
-    case .constant, .ones, .zeros, .eye, .dirac: false
-    default: true
-    }
+    try fill(for: tensor.shape, dtype: tensor.dtype).apply(to: &tensor, generator: generator)
   }
 }

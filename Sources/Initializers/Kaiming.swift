@@ -15,17 +15,18 @@ public func kaimingStd(shape: [Int], a: Double = 0, mode: FanMode = .fanIn, nonl
 /// Computed as PyTorch does, in double: `std = gain/√fan`, `bound = √3·std`. A tensor with a zero
 /// dimension is left alone with a warning and consumes no random numbers.
 /// - Parameters:
+///   - tensor: the tensor to fill in place.
 ///   - a: the negative slope of the rectifier after this layer (only used with `.leakyReLU`).
 ///   - mode: `.fanIn` preserves forward variance, `.fanOut` backward.
+///   - nonlinearity: the nonlinearity after this layer, for ``calculateGain(_:param:)``.
+///   - generator: the random source; `nil` means `TorchGenerator.default`.
 /// - Throws: ``InitError/fanNeedsTwoDimensions(shape:)`` for fewer than 2 dimensions.
 /// Mirrors `torch.nn.init.kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')`.
 public func kaimingUniform(
   _ tensor: inout Tensor, a: Double = 0, mode: FanMode = .fanIn, nonlinearity: Nonlinearity = .leakyReLU,
   generator: (any RandomGenerator)? = nil
 ) throws {
-  guard !tensor.shape.contains(0) else { return InitWarnings.warn("Initializing zero-element tensors is a no-op") }
-  let bound = 3.0.squareRoot() * (try kaimingStd(shape: tensor.shape, a: a, mode: mode, nonlinearity: nonlinearity))
-  try tensor.uniform_(from: -bound, to: bound, generator: generator)
+  try Initializer.kaimingUniform(a: a, mode: mode, nonlinearity: nonlinearity).apply(to: &tensor, generator: generator)
 }
 
 /// Fills `tensor` from N(0, std²), `std = gain / √fan` (He et al., 2015).
@@ -35,7 +36,5 @@ public func kaimingNormal(
   _ tensor: inout Tensor, a: Double = 0, mode: FanMode = .fanIn, nonlinearity: Nonlinearity = .leakyReLU,
   generator: (any RandomGenerator)? = nil
 ) throws {
-  guard !tensor.shape.contains(0) else { return InitWarnings.warn("Initializing zero-element tensors is a no-op") }
-  let std = try kaimingStd(shape: tensor.shape, a: a, mode: mode, nonlinearity: nonlinearity)
-  try tensor.normal_(mean: 0, std: std, generator: generator)
+  try Initializer.kaimingNormal(a: a, mode: mode, nonlinearity: nonlinearity).apply(to: &tensor, generator: generator)
 }

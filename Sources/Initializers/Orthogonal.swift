@@ -15,13 +15,15 @@ import TensorModule
 /// - Throws: ``InitError/unsupportedRank(function:expected:shape:)`` for fewer than 2 dimensions.
 /// Mirrors `torch.nn.init.orthogonal_(tensor, gain=1, generator=None)`.
 public func orthogonal(_ tensor: inout Tensor, gain: Double = 1, generator: (any RandomGenerator)? = nil) throws {
-  guard tensor.rank >= 2 else {
-    throw InitError.unsupportedRank(function: "orthogonal_", expected: "2 or more", shape: tensor.shape)
-  }
+  try Initializer.orthogonal(gain: gain).apply(to: &tensor, generator: generator)
+}
+
+/// The sequential executor's `orthogonal(gain)` step (arguments checked by `Initializer.fill(for:dtype:)`).
+func fillOrthogonal(_ tensor: inout Tensor, gain: Double, generator: any RandomGenerator) throws {
   guard tensor.count > 0 else { return }
   let rows = tensor.shape[0], cols = tensor.count / rows
   var flat = try Tensor(zeros: [rows, cols], dtype: tensor.dtype)
-  try flat.normal_(mean: 0, std: 1, generator: generator)
+  try Fill.normal(mean: 0, std: 1).apply(to: &flat, generator: generator)
   switch flat.storage {
   case .float32(let values): tensor.withMutableFloat32 { orthogonalMatrix(values, rows: rows, columns: cols, into: $0) }
   case .float64(let values): tensor.withMutableFloat64 { orthogonalMatrix(values, rows: rows, columns: cols, into: $0) }

@@ -1,3 +1,4 @@
+import _LibM
 import RandomModule
 import TensorModule
 
@@ -22,22 +23,11 @@ public func truncNormal(
   _ tensor: inout Tensor, mean: Double = 0, std: Double = 1, a: Double = -2, b: Double = 2,
   algorithm: TruncNormalAlgorithm = .resampling, generator: (any RandomGenerator)? = nil
 ) throws {
-  guard tensor.dtype.isFloatingPoint else { throw InitError.notFloatingPoint(function: "trunc_normal_", dtype: tensor.dtype) }
-  guard std >= 0, std != 0 || (a...b).contains(mean) else { throw InitError.invalidStd(function: "trunc_normal_", std: std) }
-  guard a <= b else { throw InitError.invertedBounds(a: a, b: b) }
-  if mean < a - 2 * std || mean > b + 2 * std {
-    InitWarnings.warn(
-      "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of values may be incorrect.")
+  let fill = try Initializer.truncNormal(mean: mean, std: std, a: a, b: b).fill(for: tensor.shape, dtype: tensor.dtype)
+  guard algorithm == .inverseCDF, case .truncatedNormal = fill, tensor.count > 0 else {
+    return try fill.apply(to: &tensor, generator: generator)
   }
-  guard tensor.count > 0 else { return }
-  if std == 0 { return tensor.fill(mean) }
-  let g = generator ?? TorchGenerator.default
-  switch algorithm {  // not `switch (algorithm, dtype)`: that crashes Swift 6.3's release optimizer (CopyPropagation)
-  case .resampling where tensor.dtype == .float32:
-    tensor.withMutableFloat32 { g.fillTruncatedNormal($0, mean: mean, std: std, a: a, b: b) }
-  case .resampling: tensor.withMutableFloat64 { g.fillTruncatedNormal($0, mean: mean, std: std, a: a, b: b) }
-  case .inverseCDF: try truncNormalInverseCDF(&tensor, mean: mean, std: std, a: a, b: b, generator: g)
-  }
+  try truncNormalInverseCDF(&tensor, mean: mean, std: std, a: a, b: b, generator: generator ?? TorchGenerator.default)
 }
 
 /// PyTorch ≤ 2.11's `trunc_normal_`: every step but `erfinv` is exact IEEE arithmetic in the dtype.

@@ -16,14 +16,12 @@ public func xavierStd(shape: [Int], gain: Double = 1) throws -> Double {
 /// Computed as PyTorch does: `std = gain·√(2/(fan_in+fan_out))`, `a = √3·std`, in double.
 /// Mirrors `torch.nn.init.xavier_uniform_(tensor, gain=1.0, generator=None)`.
 public func xavierUniform(_ tensor: inout Tensor, gain: Double = 1, generator: (any RandomGenerator)? = nil) throws {
-  let bound = 3.0.squareRoot() * (try xavierStd(shape: tensor.shape, gain: gain))
-  try tensor.uniform_(from: -bound, to: bound, generator: generator)
+  try Initializer.xavierUniform(gain: gain).apply(to: &tensor, generator: generator)
 }
 
 /// Fills `tensor` from N(0, std²), `std = gain · √(2 / (fan_in + fan_out))`.
 ///
 /// Mirrors `torch.nn.init.xavier_normal_(tensor, gain=1.0, generator=None)`.
 public func xavierNormal(_ tensor: inout Tensor, gain: Double = 1, generator: (any RandomGenerator)? = nil) throws {
-  let std = try xavierStd(shape: tensor.shape, gain: gain)
-  try tensor.normal_(mean: 0, std: std, generator: generator)
+  try Initializer.xavierNormal(gain: gain).apply(to: &tensor, generator: generator)
 }

@@ -1,14 +1,6 @@
 import Foundation
 import TensorModule
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// An output file that appears at its destination complete or not at all — or, for a stream, is
 /// written straight through.
 ///

@@ -1,14 +1,6 @@
 import Foundation
 import TensorModule
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Reads a whole file into memory with POSIX calls, so failures carry `strerror` reasons.
 ///
 /// - Throws: ``InteropFileError/cannotRead(path:reason:)`` naming `url`'s path.

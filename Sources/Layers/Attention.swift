@@ -50,18 +50,18 @@ public final class MultiheadAttention: Module {
     super.init()
     let name = "MultiheadAttention"
     if self.kdim == embedDim && self.vdim == embedDim {
-      registerParameter("in_proj_weight", try emptyParameter([3 * embedDim, embedDim], dtype, layer: name))
+      try declareParameter("in_proj_weight", [3 * embedDim, embedDim], dtype, layer: name)
     } else {
-      registerParameter("q_proj_weight", try emptyParameter([embedDim, embedDim], dtype, layer: name))
-      registerParameter("k_proj_weight", try emptyParameter([embedDim, self.kdim], dtype, layer: name))
-      registerParameter("v_proj_weight", try emptyParameter([embedDim, self.vdim], dtype, layer: name))
+      try declareParameter("q_proj_weight", [embedDim, embedDim], dtype, layer: name)
+      try declareParameter("k_proj_weight", [embedDim, self.kdim], dtype, layer: name)
+      try declareParameter("v_proj_weight", [embedDim, self.vdim], dtype, layer: name)
     }
-    if bias { registerParameter("in_proj_bias", try emptyParameter([3 * embedDim], dtype, layer: name)) }
+    if bias { try declareParameter("in_proj_bias", [3 * embedDim], dtype, layer: name) }
     registerModule(
       "out_proj", try NonDynamicallyQuantizableLinear(embedDim, embedDim, bias: bias, dtype: dtype, generator: generator))
     if addBiasKV {
-      registerParameter("bias_k", try emptyParameter([1, 1, embedDim], dtype, layer: name))
-      registerParameter("bias_v", try emptyParameter([1, 1, embedDim], dtype, layer: name))
+      try declareParameter("bias_k", [1, 1, embedDim], dtype, layer: name)
+      try declareParameter("bias_v", [1, 1, embedDim], dtype, layer: name)
     }
     try resetParameters(InitContext(generator: generator))
   }

@@ -39,7 +39,7 @@ public final class Embedding: Module, HasWeight {
     self.scaleGradByFreq = scaleGradByFreq
     self.sparse = sparse
     super.init()
-    registerParameter("weight", try emptyParameter([numEmbeddings, embeddingDim], dtype, layer: "Embedding"))
+    try declareParameter("weight", [numEmbeddings, embeddingDim], dtype, layer: "Embedding")
     try resetParameters(InitContext(generator: generator))
   }
 

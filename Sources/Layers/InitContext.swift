@@ -7,7 +7,7 @@ import TensorModule
 /// Modules initialize their own parameters through ``initialize(_:of:with:)``, naming each parameter,
 /// so the same code serves three purposes: PyTorch-parity construction (one generator stream in
 /// PyTorch's order), position-addressed init (each parameter's generator keyed by its full path) and
-/// ``Module/initializationPlan()`` (records the schemes without drawing).
+/// ``Module/materializationPlan(weightInit:biasInit:)`` (records the schemes without drawing).
 public struct InitContext {
   /// The generator parameters are drawn from.
   public var generator: any RandomGenerator
@@ -17,7 +17,7 @@ public struct InitContext {
   /// With `recorder`: receives ``fill(_:of:index:value:)`` steps (key, index, value) instead of running them.
   var indexFillRecorder: ((String, Int, Double) -> Void)?
 
-  /// A context drawing from `generator` (default: ``TorchGenerator/default``) for a module at `prefix`.
+  /// A context drawing from `generator` (default: `TorchGenerator.default`) for a module at `prefix`.
   public init(generator: (any RandomGenerator)? = nil, prefix: String = "") {
     self.generator = generator ?? TorchGenerator.default
     self.prefix = prefix
@@ -34,7 +34,7 @@ public struct InitContext {
       recorder(fullPath, scheme, owner.module.shape(ofParameter: name))
       return
     }
-    guard !owner.module.isShapeOnly(parameter: name) else { return }  // nothing to draw into
+    guard owner.module.isAllocated(parameter: name) else { return }  // declared only: nothing to draw into
     do {
       try scheme.apply(to: &owner.module[parameter: name], generator: generator.generator(forParameter: fullPath))
     } catch {
@@ -48,16 +48,4 @@ public struct InitContext {
     copy.prefix = prefix.isEmpty ? name : prefix + "." + name
     return copy
   }
-}
-
-/// An initializer that failed on one parameter, naming the parameter and the scheme.
-public struct ParameterInitError: Error, CustomStringConvertible {
-  /// The parameter's state-dict key.
-  public var parameter: String
-  /// The scheme that failed.
-  public var scheme: Initializer
-  /// The initializer's own error.
-  public var underlying: any Error
-
-  public var description: String { "\(scheme) on '\(parameter)': \(underlying)" }
 }

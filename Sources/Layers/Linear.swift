@@ -16,7 +16,7 @@ public class Linear: Module, HasWeight, HasBias {
 
 
   /// `nn.Linear(in_features, out_features, bias=True, dtype=None)`, drawing its default init from
-  /// `generator` (default: ``TorchGenerator/default``).
+  /// `generator` (default: `TorchGenerator.default`).
   public init(
     _ inFeatures: Int, _ outFeatures: Int, bias: Bool = true, dtype: DType = .float32,
     generator: (any RandomGenerator)? = nil
@@ -24,8 +24,8 @@ public class Linear: Module, HasWeight, HasBias {
     self.inFeatures = inFeatures
     self.outFeatures = outFeatures
     super.init()
-    registerParameter("weight", try emptyParameter([outFeatures, inFeatures], dtype, layer: typeName))
-    if bias { registerParameter("bias", try emptyParameter([outFeatures], dtype, layer: typeName)) }
+    try declareParameter("weight", [outFeatures, inFeatures], dtype, layer: typeName)
+    if bias { try declareParameter("bias", [outFeatures], dtype, layer: typeName) }
     try resetParameters(InitContext(generator: generator))
   }
 
@@ -36,7 +36,7 @@ public class Linear: Module, HasWeight, HasBias {
   }
 
   public override var extraDescription: String {
-    "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(pythonBool(bias != nil))"
+    "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(pythonBool(hasParameter("bias")))"
   }
 }
 
@@ -68,8 +68,8 @@ public final class Bilinear: Module, HasWeight, HasBias {
     self.in2Features = in2Features
     self.outFeatures = outFeatures
     super.init()
-    registerParameter("weight", try emptyParameter([outFeatures, in1Features, in2Features], dtype, layer: typeName))
-    if bias { registerParameter("bias", try emptyParameter([outFeatures], dtype, layer: typeName)) }
+    try declareParameter("weight", [outFeatures, in1Features, in2Features], dtype, layer: typeName)
+    if bias { try declareParameter("bias", [outFeatures], dtype, layer: typeName) }
     try resetParameters(InitContext(generator: generator))
   }
 
@@ -80,6 +80,6 @@ public final class Bilinear: Module, HasWeight, HasBias {
   }
 
   public override var extraDescription: String {
-    "in1_features=\(in1Features), in2_features=\(in2Features), out_features=\(outFeatures), bias=\(pythonBool(bias != nil))"
+    "in1_features=\(in1Features), in2_features=\(in2Features), out_features=\(outFeatures), bias=\(pythonBool(hasParameter("bias")))"
   }
 }

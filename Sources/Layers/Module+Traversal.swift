@@ -12,18 +12,21 @@ extension Module {
     return result
   }
 
-  /// Every parameter with its state-dict key, pre-order (`named_parameters()`).
+  /// Every parameter with its state-dict key, pre-order (`named_parameters()`). Declared-only
+  /// parameters (``declarationsOnly(_:)``) have no values and are not listed: see ``declaredState()``.
   public func namedParameters(prefix: String = "") -> [(key: String, tensor: Tensor)] {
     namedModules(prefix: prefix).flatMap { path, module in
-      module.parameterSlots.map { (path.isEmpty ? $0.name : path + "." + $0.name, $0.tensor) }
+      module.parameterSlots.compactMap { slot in slot.tensor.map { (path.isEmpty ? slot.name : path + "." + slot.name, $0) } }
     }
   }
 
   /// Parameters and buffers with PyTorch's state-dict keys and order (`state_dict()`): for each module
-  /// in pre-order, its parameters, then its buffers.
+  /// in pre-order, its parameters, then its buffers. Declared-only entries are not listed.
   public func stateDict() -> [(key: String, tensor: Tensor)] {
     namedModules().flatMap { path, module in
-      (module.parameterSlots + module.bufferSlots).map { (path.isEmpty ? $0.name : path + "." + $0.name, $0.tensor) }
+      (module.parameterSlots + module.bufferSlots).compactMap { slot in
+        slot.tensor.map { (path.isEmpty ? slot.name : path + "." + slot.name, $0) }
+      }
     }
   }
 
@@ -42,18 +45,18 @@ extension Module {
     try resetPostOrder(InitContext(generator: generator))
   }
 
-  private func resetPostOrder(_ context: InitContext) throws {
+  /// Runs every module's `resetParameters` with `context` (drawing, or recording a plan), children
+  /// before their parent, as `model.apply(lambda m: m.reset_parameters())` visits them.
+  func resetPostOrder(_ context: InitContext) throws {
     for (name, child) in namedChildren { try child.resetPostOrder(context.child(name)) }
     try resetParameters(context)
   }
 
   /// The scheme that default initialization leaves on each parameter, in state-dict order, without
-  /// drawing anything (what `nninit show` prints).
+  /// drawing or reading anything (the parameters with a scheme in ``materializationPlan(weightInit:biasInit:)``).
   public func initializationPlan() throws -> [(key: String, scheme: Initializer, shape: [Int])] {
-    var latest: [String: (Initializer, [Int])] = [:]
-    var context = InitContext(generator: TorchGenerator(seed: 0))
-    context.recorder = { key, scheme, shape in latest[key] = (scheme, shape) }
-    try resetPostOrder(context)
-    return namedParameters().compactMap { key, _ in latest[key].map { (key, $0.0, $0.1) } }
+    try materializationPlan().entries.compactMap { entry in
+      entry.scheme.map { (entry.key, $0, entry.declaration.shape) }
+    }
   }
 }

@@ -20,19 +20,33 @@ import TensorModule
 ///       }
 ///     }
 open class Module: CustomStringConvertible {
+  /// A named parameter or buffer: its declaration, and its values unless the module was built by
+  /// ``Module/declarationsOnly(_:)``.
   struct Slot {
     let name: String
-    var tensor: Tensor
-    /// Set for a shape-only module (``Module/shapeOnly(_:)``), whose `tensor` is then a placeholder.
-    var declaration: TensorDeclaration? = nil
+    /// The values; `nil` for a declaration-only slot.
+    var tensor: Tensor?
+    /// Shape, dtype and starting value as declared (for an allocated slot, the shape and dtype of the
+    /// tensor it was registered with).
+    let declared: TensorDeclaration
+
+    /// Shape, dtype and starting value: the tensor's shape and dtype when allocated.
+    var declaration: TensorDeclaration {
+      guard let tensor else { return declared }
+      return TensorDeclaration(shape: tensor.shape, dtype: tensor.dtype, fill: declared.fill)
+    }
   }
 
   var parameterSlots: [Slot] = []
   var bufferSlots: [Slot] = []
   var registeredChildren: [(name: String, module: Module)] = []
 
-  /// An empty module; subclasses register parameters and children.
-  public init() {}
+  /// An empty module; subclasses register parameters and children and call `super.init()`.
+  ///
+  /// The unnamed `Void` argument is never passed: it keeps the no-argument initializer free for
+  /// subclasses, so a model declares `init() throws` (building its layers with `try`, as PyTorch's
+  /// `__init__` does) without `override`.
+  public init(_: Void = ()) {}
 
   /// The class name PyTorch prints (`type(self).__name__`).
   open var typeName: String {
@@ -51,21 +65,51 @@ open class Module: CustomStringConvertible {
 
   /// Adds or replaces a parameter (`register_parameter`).
   public func registerParameter(_ name: String, _ tensor: Tensor) {
-    let slot = Slot(name: name, tensor: tensor, declaration: _ShapeOnlyScope.declaration(of: tensor))
-    if let i = parameterSlots.firstIndex(where: { $0.name == name }) {
-      parameterSlots[i] = slot
-    } else {
-      parameterSlots.append(slot)
-    }
+    Self.register(Slot(name: name, tensor: tensor, declared: TensorDeclaration(shape: tensor.shape, dtype: tensor.dtype)), in: &parameterSlots)
   }
 
   /// Adds or replaces a buffer (`register_buffer`), e.g. BatchNorm's `running_mean`.
   public func registerBuffer(_ name: String, _ tensor: Tensor) {
-    let slot = Slot(name: name, tensor: tensor, declaration: _ShapeOnlyScope.declaration(of: tensor))
-    if let i = bufferSlots.firstIndex(where: { $0.name == name }) {
-      bufferSlots[i] = slot
+    Self.register(Slot(name: name, tensor: tensor, declared: TensorDeclaration(shape: tensor.shape, dtype: tensor.dtype)), in: &bufferSlots)
+  }
+
+  /// Declares a parameter as a layer's constructor does (`torch.empty(shape)` then `reset_parameters`):
+  /// zero-filled, or — inside ``declarationsOnly(_:)`` — a declaration without storage.
+  ///
+  /// - Throws: ``LayerError`` naming `layer` for a negative or overflowing shape, as `torch.empty`
+  ///   reports it; `TensorError.insufficientMemory` when the tensor does not fit in memory.
+  public func declareParameter(_ name: String, _ shape: [Int], _ dtype: DType, layer: String) throws {
+    Self.register(try Self.slot(name, shape, dtype, fill: 0, layer: layer), in: &parameterSlots)
+  }
+
+  /// Declares a buffer whose elements start at `value` (BatchNorm's `running_var` starts at 1), allocated
+  /// unless inside ``declarationsOnly(_:)``.
+  public func declareBuffer(_ name: String, _ shape: [Int], _ dtype: DType, layer: String, filledWith value: Double = 0)
+    throws
+  {
+    Self.register(try Self.slot(name, shape, dtype, fill: value, layer: layer), in: &bufferSlots)
+  }
+
+  private static func slot(_ name: String, _ shape: [Int], _ dtype: DType, fill: Double, layer: String) throws -> Slot {
+    let declaration = TensorDeclaration(shape: shape, dtype: dtype, fill: fill)
+    do {
+      _ = try Tensor.elementCount(shape, dtype: dtype)  // negative dimensions and overflow, as torch.empty checks
+      guard !isDeclaringOnly else { return Slot(name: name, tensor: nil, declared: declaration) }
+      var tensor = try Tensor(zeros: shape, dtype: dtype)
+      if fill != 0 { tensor.fill(fill) }
+      return Slot(name: name, tensor: tensor, declared: declaration)
+    } catch TensorError.insufficientMemory(let shape, let dtype, let byteCount, let limitedBy) {
+      throw TensorError.insufficientMemory(shape: shape, dtype: dtype, byteCount: byteCount, limitedBy: limitedBy)  // as is
+    } catch {
+      throw LayerError(layer, "\(error)")
+    }
+  }
+
+  private static func register(_ slot: Slot, in slots: inout [Slot]) {
+    if let i = slots.firstIndex(where: { $0.name == slot.name }) {
+      slots[i] = slot
     } else {
-      bufferSlots.append(slot)
+      slots.append(slot)
     }
   }
 
@@ -84,18 +128,35 @@ open class Module: CustomStringConvertible {
   /// The module's own parameter `name`, in place.
   ///
   /// - Precondition: the parameter exists (see ``hasParameter(_:)``).
+  /// - Precondition: the parameter exists (see ``hasParameter(_:)``) and is allocated (the module was
+  ///   not built by ``declarationsOnly(_:)``).
   public subscript(parameter name: String) -> Tensor {
-    get { parameterSlots[slotIndex(name, in: parameterSlots)].tensor }
-    _modify { yield &parameterSlots[slotIndex(name, in: parameterSlots)].tensor }
+    get { tensor(name, in: parameterSlots) }
+    _modify {
+      let i = allocatedIndex(name, in: parameterSlots)
+      guard var tensor = parameterSlots[i].tensor else { preconditionFailure("unreachable: checked by allocatedIndex") }
+      parameterSlots[i].tensor = nil  // the storage stays uniquely referenced, so it is modified in place
+      defer { parameterSlots[i].tensor = tensor }
+      yield &tensor
+    }
   }
 
   /// The module's own buffer `name`, in place.
+  ///
+  /// - Precondition: the buffer exists and is allocated.
   public subscript(buffer name: String) -> Tensor {
-    get { bufferSlots[slotIndex(name, in: bufferSlots)].tensor }
-    _modify { yield &bufferSlots[slotIndex(name, in: bufferSlots)].tensor }
+    get { tensor(name, in: bufferSlots) }
+    _modify {
+      let i = allocatedIndex(name, in: bufferSlots)
+      guard var tensor = bufferSlots[i].tensor else { preconditionFailure("unreachable: checked by allocatedIndex") }
+      bufferSlots[i].tensor = nil
+      defer { bufferSlots[i].tensor = tensor }
+      yield &tensor
+    }
   }
 
-  /// The optional parameter `name` (e.g. a bias created only when `bias=True`).
+  /// The optional parameter `name` (e.g. a bias created only when `bias=True`); `nil` also for a
+  /// declaration-only parameter.
   public func optionalParameter(_ name: String) -> Tensor? {
     parameterSlots.first { $0.name == name }?.tensor
   }
@@ -105,10 +166,16 @@ open class Module: CustomStringConvertible {
     if let tensor, hasParameter(name) { self[parameter: name] = tensor }
   }
 
-  private func slotIndex(_ name: String, in slots: [Slot]) -> Int {
+  private func tensor(_ name: String, in slots: [Slot]) -> Tensor {
+    guard let tensor = slots[allocatedIndex(name, in: slots)].tensor else { preconditionFailure("unreachable") }
+    return tensor
+  }
+
+  private func allocatedIndex(_ name: String, in slots: [Slot]) -> Int {
     guard let i = slots.firstIndex(where: { $0.name == name }) else {
       preconditionFailure("\(typeName) has no parameter or buffer named '\(name)'")
     }
+    precondition(slots[i].tensor != nil, "\(typeName).\(name) is declared only (built by Module.declarationsOnly)")
     return i
   }
 

@@ -25,8 +25,8 @@ public final class LayerNorm: Module {
     self.hasBias = bias && elementwiseAffine
     super.init()
     if elementwiseAffine {
-      registerParameter("weight", try emptyParameter(normalizedShape, dtype, layer: "LayerNorm"))
-      if bias { registerParameter("bias", try emptyParameter(normalizedShape, dtype, layer: "LayerNorm")) }
+      try declareParameter("weight", normalizedShape, dtype, layer: "LayerNorm")
+      if bias { try declareParameter("bias", normalizedShape, dtype, layer: "LayerNorm") }
     }
     try resetParameters(InitContext())
   }
@@ -69,8 +69,8 @@ public final class GroupNorm: Module {
     self.hasBias = bias && affine
     super.init()
     if affine {
-      registerParameter("weight", try emptyParameter([numChannels], dtype, layer: "GroupNorm"))
-      if bias { registerParameter("bias", try emptyParameter([numChannels], dtype, layer: "GroupNorm")) }
+      try declareParameter("weight", [numChannels], dtype, layer: "GroupNorm")
+      if bias { try declareParameter("bias", [numChannels], dtype, layer: "GroupNorm") }
     }
     try resetParameters(InitContext())
   }
@@ -82,54 +82,5 @@ public final class GroupNorm: Module {
 
   public override var extraDescription: String {
     "\(numGroups), \(numChannels), eps=\(eps), affine=\(pythonBool(affine)), bias=\(pythonBool(hasBias))"
-  }
-}
-
-/// Batch normalization (`torch.nn.BatchNorm1d/2d/3d`, `torch.nn.modules.batchnorm._BatchNorm`).
-///
-/// Default init (no random numbers): weight = 1 and bias = 0 when `affine`; buffers
-/// `running_mean = 0`, `running_var = 1`, `num_batches_tracked = 0` (int64, 0-d) when
-/// `track_running_stats`.
-public class BatchNorm: Module {
-  /// The constructor's `num_features`, as PyTorch stores it.
-  public let numFeatures: Int
-  /// The constructor's `eps`, as PyTorch stores it.
-  public let eps: PythonNumber
-  /// `nil` prints as `None` (cumulative moving average).
-  public let momentum: PythonNumber?
-  /// The constructor's `affine`, `track_running_stats`, whether the module has a `bias` parameter, as PyTorch stores them.
-  public let affine: Bool, trackRunningStats: Bool, hasBias: Bool
-
-  init(
-    features numFeatures: Int, eps: PythonNumber, momentum: PythonNumber?, affine: Bool, trackRunningStats: Bool,
-    bias: Bool, dtype: DType
-  ) throws {
-    self.numFeatures = numFeatures
-    self.eps = eps
-    self.momentum = momentum
-    self.affine = affine
-    self.trackRunningStats = trackRunningStats
-    self.hasBias = bias && affine
-    super.init()
-    if affine {
-      registerParameter("weight", try emptyParameter([numFeatures], dtype, layer: typeName))
-      if bias { registerParameter("bias", try emptyParameter([numFeatures], dtype, layer: typeName)) }
-    }
-    if trackRunningStats {
-      registerBuffer("running_mean", try emptyParameter([numFeatures], dtype, layer: typeName))
-      registerBuffer("running_var", try emptyParameter([numFeatures], dtype, layer: typeName, filledWith: 1))
-      registerBuffer("num_batches_tracked", try Tensor(zeros: [], dtype: .int64))
-    }
-    try resetParameters(InitContext())
-  }
-
-  public override func resetParameters(_ context: InitContext) throws {
-    try context.initialize("weight", of: self, with: .ones)
-    try context.initialize("bias", of: self, with: .zeros)
-  }
-
-  public override var extraDescription: String {
-    "\(numFeatures), eps=\(eps), momentum=\(momentum?.description ?? "None"), affine=\(pythonBool(affine)), "
-      + "bias=\(pythonBool(hasBias)), track_running_stats=\(pythonBool(trackRunningStats))"
   }
 }

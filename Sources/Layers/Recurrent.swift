@@ -51,19 +51,24 @@ public class RecurrentBase: Module {
     }
     let directions = bidirectional ? 2 : 1
     let realHidden = projSize > 0 ? projSize : hiddenSize
+    guard !gates.multipliedReportingOverflow(by: hiddenSize).overflow,
+      !realHidden.multipliedReportingOverflow(by: directions).overflow
+    else {
+      throw LayerError(typeName, "hidden_size \(hiddenSize) is too large: its \(gates) gates overflow a 64-bit size")
+    }
     for layer in 0..<numLayers {
       for direction in 0..<directions {
         let suffix = "_l\(layer)" + (direction == 1 ? "_reverse" : "")
         let layerInput = layer == 0 ? inputSize : realHidden * directions
         let gateSize = gates * hiddenSize
-        registerParameter("weight_ih" + suffix, try emptyParameter([gateSize, layerInput], dtype, layer: typeName))
-        registerParameter("weight_hh" + suffix, try emptyParameter([gateSize, realHidden], dtype, layer: typeName))
+        try declareParameter("weight_ih" + suffix, [gateSize, layerInput], dtype, layer: typeName)
+        try declareParameter("weight_hh" + suffix, [gateSize, realHidden], dtype, layer: typeName)
         if bias {
-          registerParameter("bias_ih" + suffix, try emptyParameter([gateSize], dtype, layer: typeName))
-          registerParameter("bias_hh" + suffix, try emptyParameter([gateSize], dtype, layer: typeName))
+          try declareParameter("bias_ih" + suffix, [gateSize], dtype, layer: typeName)
+          try declareParameter("bias_hh" + suffix, [gateSize], dtype, layer: typeName)
         }
         if projSize > 0 {
-          registerParameter("weight_hr" + suffix, try emptyParameter([projSize, hiddenSize], dtype, layer: typeName))
+          try declareParameter("weight_hr" + suffix, [projSize, hiddenSize], dtype, layer: typeName)
         }
       }
     }
@@ -89,6 +94,7 @@ public class RecurrentBase: Module {
 
 /// The nonlinearity of an Elman ``RNN``.
 public enum RNNNonlinearity: String, Sendable, CaseIterable {
+  /// `nonlinearity='tanh'` (PyTorch's default) or `'relu'`.
   case tanh, relu
 }
 

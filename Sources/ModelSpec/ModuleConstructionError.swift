@@ -17,6 +17,7 @@ public struct ModuleConstructionError: Error, CustomStringConvertible {
   /// The constructor's error.
   public var underlying: any Error
 
+  /// An error for the call of `module` at `position` (its `occurrence`-th, path `path` in the model).
   public init(module: String, occurrence: Int?, position: Int, path: String, underlying: any Error) {
     self.module = module
     self.occurrence = occurrence
@@ -25,6 +26,7 @@ public struct ModuleConstructionError: Error, CustomStringConvertible {
     self.underlying = underlying
   }
 
+  /// `column 28, LSTM #2: <the constructor's message>` — one line.
   public var description: String {
     var message = "\(underlying)"
     if let layer = underlying as? LayerError { message = layer.message }  // the name comes first already

@@ -1,8 +1,8 @@
 import _Kernels
 
-/// The fills run the C kernels of `Sources/_Kernels/philox*.c` (scalar, AVX2 or AVX-512, chosen at run
+/// The fills run the C kernels of `Sources/_Kernels/philox*.c` (scalar; AVX2 or AVX-512 on x86-64, NEON on arm64; chosen at run
 /// time), split by position over ``Parallel/threadCount`` threads; every path and every split gives
-/// the same bits as the pure-Swift specification in `PhiloxGenerator+Reference.swift`.
+/// the same bits as the pure-Swift specification in `Tests/RandomSpecification/PhiloxGenerator+Reference.swift`.
 extension PhiloxGenerator {
   /// Fills elements `[offset, offset + count)` of a float32 tensor with U[from, to).
   ///
@@ -28,7 +28,7 @@ extension PhiloxGenerator {
   /// (w0, w1, w2, w3), gives elements 4k, 4k+1 from (w0, w1) and 4k+2, 4k+3 from (w2, w3). For words
   /// (a, b): `u = (2²⁴ − (a >> 8))·2⁻²⁴ ∈ (0, 1]`, `r = √(−2·log u)`, `θ = 2π·(b >> 8)·2⁻²⁴`; the pair is
   /// `(r·cos θ, r·sin θ)`, then `fmaf(z, Float(std), Float(mean))`. `log`, `sin`, `cos` are binary32
-  /// polynomials (``PhiloxMath``), identical on every platform. |z| ≤ √(48·ln 2) ≈ 5.77, as PyTorch's
+  /// polynomials (`PhiloxMath` (`Tests/RandomSpecification`)), identical on every platform. |z| ≤ √(48·ln 2) ≈ 5.77, as PyTorch's
   /// float32 `normal_`. (The float64 fill is a different, double-precision algorithm.)
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, offset: Int) {
     fillNormal(buffer, mean: mean, std: std, offset: offset, execution: execution)
@@ -39,7 +39,7 @@ extension PhiloxGenerator {
   /// Box–Muller in double on block k = i / 2 of the normal stream, words (w0, w1, w2, w3):
   /// `m1 = (w0 << 32 | w1) >> 11`, `m2 = (w2 << 32 | w3) >> 11`, `u1 = 1 − m1·2⁻⁵³ ∈ (0, 1]`,
   /// `r = √(−2·log u1)`, `θ = 2π·m2·2⁻⁵³`; element 2k is `r·cos θ`, element 2k+1 is `r·sin θ`; then
-  /// `fma(z, std, mean)`. `log`, `sin`, `cos` are ``PhiloxMath``'s (IEEE operations only), so the values
+  /// `fma(z, std, mean)`. `log`, `sin`, `cos` are `PhiloxMath` (`Tests/RandomSpecification`)'s (IEEE operations only), so the values
   /// are identical on every platform. |z| ≤ √(2·53·ln 2) ≈ 8.57.
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double, offset: Int) {
     fillNormal(buffer, mean: mean, std: std, offset: offset, execution: execution)
@@ -58,7 +58,7 @@ extension PhiloxGenerator {
   /// Inverse CDF, one 53-bit uniform per element, so each value depends only on (key, index):
   /// `α = (a−μ)/σ`, `β = (b−μ)/σ`; if `α + β > 0` mirror to `(−β, −α)` and negate the result (so the
   /// interval's centre is ≤ 0). `(A, ·) = Φ(α)`, `(B, Qβ) = (Φ(β), 1 − Φ(β))`, `P = B − A`
-  /// (``PhiloxMath/normalCDF(_:)``). Element i: `m = bits53(W(2i), W(2i+1))`, `U = m·2⁻⁵³`,
+  /// (`PhiloxMath.normalCDF` (`Tests/RandomSpecification`)). Element i: `m = bits53(W(2i), W(2i+1))`, `U = m·2⁻⁵³`,
   /// `t = fma(U, P, A)`; `z = Φ⁻¹(t)` if `t ≤ ½`, else `z = −Φ⁻¹(fma((2⁵³ − m)·2⁻⁵³, P, Qβ))` (the upper
   /// part through its complement, keeping relative precision); `x = fma(z, σ, μ)` clamped to [a, b].
   /// Plays the role of `torch.nn.init.trunc_normal_`; `std = 0` or `a = b` give `clamp(mean, a, b)`.

@@ -91,7 +91,7 @@ public final class PhiloxGenerator: RandomGenerator {
 
   /// A generator with the same seed keyed by `path` (absolute: this generator's own path is ignored).
   public func generator(forParameter path: String) -> any RandomGenerator {
-    PhiloxGenerator(seed: seed, path: path, execution: execution)
+    positionAddressedGenerator(forParameter: path)
   }
 
   /// A random permutation of `0..<n`: the indices sorted by their 64-bit keys.
@@ -113,20 +113,21 @@ public final class PhiloxGenerator: RandomGenerator {
 }
 
 /// Reads consecutive 32-bit words of one stream, computing each Philox block once.
-struct _WordCursor {
+@_spi(Testing) public struct _WordCursor {
   let key: (UInt32, UInt32)
   let stream: UInt32
   private var blockIndex = UInt64.max
   private var words: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
 
-  init(key: (UInt32, UInt32), stream: UInt32) {
+  /// A cursor over `stream` of the Philox key `key`.
+  public init(key: (UInt32, UInt32), stream: UInt32) {
     self.key = key
     self.stream = stream
   }
 
   /// The whole block `index` (words 4·index … 4·index + 3).
   @inline(__always)
-  mutating func block(_ index: UInt64) -> (UInt32, UInt32, UInt32, UInt32) {
+  public mutating func block(_ index: UInt64) -> (UInt32, UInt32, UInt32, UInt32) {
     if index != blockIndex {
       words = Philox4x32._block(
         UInt32(truncatingIfNeeded: index), UInt32(truncatingIfNeeded: index >> 32), stream, 0, key: key)
@@ -137,7 +138,7 @@ struct _WordCursor {
 
   /// Word `j` of the stream: lane `j mod 4` of block `j / 4`.
   @inline(__always)
-  mutating func word(_ j: UInt64) -> UInt32 {
+  public mutating func word(_ j: UInt64) -> UInt32 {
     let w = block(j >> 2)
     switch j & 3 {
     case 0: return w.0
@@ -149,7 +150,7 @@ struct _WordCursor {
 
   /// The 53-bit integer of words `j`, `j + 1`: `(w[j] << 32 | w[j+1]) >> 11`.
   @inline(__always)
-  mutating func bits53(_ j: UInt64) -> UInt64 {
+  public mutating func bits53(_ j: UInt64) -> UInt64 {
     (UInt64(word(j)) << 32 | UInt64(word(j + 1))) >> 11
   }
 }

@@ -1,5 +1,6 @@
 import TensorModule
 
+/// PyTorch's in-place random fills `tensor.uniform_` and `tensor.normal_`, drawing from a ``RandomGenerator``.
 extension Tensor {
   /// Fills with values drawn from U[from, to) (`tensor.uniform_(from, to, generator=g)`).
   ///
@@ -10,12 +11,7 @@ extension Tensor {
   public mutating func uniform_(from: Double = 0, to: Double = 1, generator: (any RandomGenerator)? = nil)
     throws
   {
-    let limit = dtype.greatestFiniteMagnitude
-    guard dtype.isFloatingPoint else { throw RandomError.notFloatingPoint(dtype) }
-    guard from >= -limit, from <= limit else { throw RandomError.boundOutOfRange(name: "from", value: from, dtype: dtype) }
-    guard to >= -limit, to <= limit else { throw RandomError.boundOutOfRange(name: "to", value: to, dtype: dtype) }
-    guard from <= to else { throw RandomError.invertedRange(from: from, to: to) }
-    guard to - from <= limit else { throw RandomError.rangeTooLarge(from: from, to: to, dtype: dtype) }
+    try RandomError.checkUniform(from: from, to: to, dtype: dtype)
     guard count > 0 else { return }
     let g = generator ?? TorchGenerator.default
     switch dtype {
@@ -32,8 +28,7 @@ extension Tensor {
   public mutating func normal_(mean: Double = 0, std: Double = 1, generator: (any RandomGenerator)? = nil)
     throws
   {
-    guard dtype.isFloatingPoint else { throw RandomError.notFloatingPoint(dtype) }
-    guard std >= 0 else { throw RandomError.negativeStd(std) }
+    try RandomError.checkNormal(std: std, dtype: dtype)
     guard count > 0 else { return }
     let g = generator ?? TorchGenerator.default
     switch dtype {
@@ -41,5 +36,26 @@ extension Tensor {
     case .float64: withMutableFloat64 { g.fillNormal($0, mean: mean, std: std) }
     case .int64: break
     }
+  }
+}
+
+extension RandomError {
+  /// The argument checks of `uniform_(from, to)` on a `dtype` tensor, in PyTorch's order
+  /// (`aten/src/ATen/native/DistributionTemplates.h`): floating point, each bound within the dtype's
+  /// finite range, `from <= to`, `to − from` finite in the dtype.
+  public static func checkUniform(from: Double, to: Double, dtype: DType) throws(RandomError) {
+    let limit = dtype.greatestFiniteMagnitude
+    guard dtype.isFloatingPoint else { throw .notFloatingPoint(dtype) }
+    guard from >= -limit, from <= limit else { throw .boundOutOfRange(name: "from", value: from, dtype: dtype) }
+    guard to >= -limit, to <= limit else { throw .boundOutOfRange(name: "to", value: to, dtype: dtype) }
+    guard from <= to else { throw .invertedRange(from: from, to: to) }
+    guard to - from <= limit else { throw .rangeTooLarge(from: from, to: to, dtype: dtype) }
+  }
+
+  /// The argument checks of `normal_(mean, std)` on a `dtype` tensor: floating point, `std >= 0`
+  /// (NaN fails).
+  public static func checkNormal(std: Double, dtype: DType) throws(RandomError) {
+    guard dtype.isFloatingPoint else { throw .notFloatingPoint(dtype) }
+    guard std >= 0 else { throw .negativeStd(std) }
   }
 }

@@ -6,8 +6,11 @@
 public struct Tensor: Sendable, Equatable {
   /// The element storage, one case per ``DType``.
   public enum Storage: Sendable, Equatable {
+    /// `float32` elements (`torch.float32`).
     case float32([Float])
+    /// `float64` elements (`torch.float64`).
     case float64([Double])
+    /// `int64` elements (`torch.int64`).
     case int64([Int64])
   }
 
@@ -82,7 +85,7 @@ public struct Tensor: Sendable, Equatable {
   }
 
   /// The number of elements of `shape` (`numel`), overflow-checked: PyTorch's rule that the element
-  /// count and the byte count of `dtype` both fit in a 64-bit integer.
+  /// count, the byte count of `dtype` and the contiguous strides all fit in a 64-bit integer.
   ///
   /// - Throws: ``TensorError/negativeDimension(shape:)`` or ``TensorError/sizeOverflow(shape:dtype:)``.
   public static func elementCount(_ shape: [Int], dtype: DType = .float32) throws(TensorError) -> Int {
@@ -95,6 +98,13 @@ public struct Tensor: Sendable, Equatable {
     }
     guard !count.multipliedReportingOverflow(by: dtype.byteCount).overflow else {
       throw .sizeOverflow(shape: shape, dtype: dtype)
+    }
+    // The strides too (PyTorch: "Stride calculation overflowed"), which skip zero sizes: (0, 2⁶², 3).
+    var stride = 1
+    for dimension in shape.dropFirst().reversed() {
+      let (next, overflow) = stride.multipliedReportingOverflow(by: max(dimension, 1))
+      guard !overflow else { throw .sizeOverflow(shape: shape, dtype: dtype) }
+      stride = next
     }
     return count
   }

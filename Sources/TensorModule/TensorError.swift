@@ -15,6 +15,7 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
   /// A tensor needs more memory than ``MemoryBudget/available()``; `limitedBy` says which limit.
   case insufficientMemory(shape: [Int], dtype: DType, byteCount: Int, limitedBy: String)
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String {
     switch self {
     case .negativeDimension(let shape):
@@ -28,7 +29,7 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     case .indexOutOfRange(let index, let dimension, let size):
       "index \(index) is out of bounds for dimension \(dimension) with size \(size)"
     case .sizeOverflow(let shape, let dtype):
-      "\(TensorError.shapeText(shape)) \(dtype.rawValue) has more elements or bytes than a 64-bit integer counts"
+      "\(TensorError.shapeText(shape)) \(dtype.rawValue) has more elements, bytes or strides than a 64-bit integer counts"
     case .insufficientMemory(let shape, let dtype, let byteCount, let limitedBy):
       "\(TensorError.shapeText(shape)) \(dtype.rawValue) needs \(ByteCountText.text(byteCount)); \(limitedBy)"
     }

@@ -20,13 +20,15 @@ struct Fill: ParsableCommand {
   var output: String
 
   func run() throws {
+    options.parallelism.apply()
     let scheme = try reporting("CALL") { try InitCallBuilder.initializer(from: call) }
     let dims = try parseShape(shape)
     let destination = try OutputPath(output)
-    let generator = options.makeGenerator().generator(forParameter: "tensor")
     if options.generator == .philox {
+      let generator = PhiloxGenerator(seed: options.seed).positionAddressedGenerator(forParameter: "tensor")
       return try TensorStream.write(scheme, shape: dims, dtype: options.dtype, generator: generator, call: call, to: destination)
     }
+    let generator = options.makeGenerator().generator(forParameter: "tensor")
     var tensor = try reporting("--shape", streamingHint: true) { try Tensor(zeros: dims, dtype: options.dtype) }
     try reporting(call) { try scheme.apply(to: &tensor, generator: generator) }
     try reporting("--output") {

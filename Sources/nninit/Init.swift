@@ -43,6 +43,7 @@ struct Init: ParsableCommand {
   var shardCount: Int?
 
   func run() throws {
+    options.parallelism.apply()
     let weightScheme = try weightInit.map { text in try reporting("--weight-init") { try InitCallBuilder.initializer(from: text) } }
     let biasScheme = try biasInit.map { text in try reporting("--bias-init") { try InitCallBuilder.initializer(from: text) } }
     let destination = try output.map { try stateDictOutput($0) }
@@ -102,7 +103,7 @@ struct Init: ParsableCommand {
     if let text { FileHandle.standardError.write(Data("note: \(text)\n".utf8)) }
   }
 
-  /// The philox path: build the model shape-only (nothing allocated, nothing drawn), record each
+  /// The philox path: build the model as declarations only (nothing allocated, nothing drawn), record each
   /// parameter's final scheme, and stream the tensors (or one shard of them) into the file chunk by
   /// chunk, so memory stays bounded whatever the model's size. The values equal those of
   /// `resetAllParameters(generator:)` + `reinitialize(…)` + `stateDict()`, bit for bit.
@@ -111,7 +112,7 @@ struct Init: ParsableCommand {
   ) throws {
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try reporting("--model") {
-      try Module.shapeOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
+      try Module.declarationsOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
     }
     let plan = try reporting("--weight-init/--bias-init") {
       try module.materializationPlan(weightInit: weightScheme, biasInit: biasScheme)
@@ -124,7 +125,7 @@ struct Init: ParsableCommand {
     if let destination {
       try write(plan, generator: generator, shard: shard, to: destination.url, optionOf: optionOf)
     } else {
-      do { try plan.validate(generator: generator) } catch { throw CLIError(option: optionOf(error), error) }
+      do { try plan.validate() } catch { throw CLIError(option: optionOf(error), error) }
     }
     if printModel || output == nil { print(module.description) }
     note(untouchedParameters(plan.entries.filter { !$0.isBuffer }.map(\.key)))
@@ -163,7 +164,7 @@ struct Init: ParsableCommand {
     }
     let writer = try reporting("--output") { try SafeTensorsWriter(header: header, to: url) }
     keepChunkBuffersInTheHeap()
-    let progress = ProgressBar(totalBytes: plan.byteCount(in: shard), label: url.lastPathComponent)
+    let progress = WriteProgress(totalBytes: plan.byteCount(in: shard), label: url.lastPathComponent)
     do {
       try plan.materialize(generator: generator, shard: shard) { entry, chunk in
         try writer.append(chunk)

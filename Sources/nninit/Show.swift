@@ -14,26 +14,32 @@ struct Show: ParsableCommand {
   var dtype: DType = .float32
 
   func run() throws {
-    let module = try reporting("--model") { try ModelBuilder(dtype: dtype, generator: TorchGenerator(seed: 0)).build(model) }
+    // Declarations only: nothing is allocated or drawn, whatever the model's size.
+    let module = try reporting("--model") {
+      try Module.declarationsOnly { try ModelBuilder(dtype: dtype, generator: TorchGenerator(seed: 0)).build(model) }
+    }
     print(module.description)
     print()
-    let plan = try reporting("--model") { try module.initializationPlan() }
+    let plan = try reporting("--model") { try module.materializationPlan() }
     var rows: [[String]] = [["parameter", "shape", "count", "default init", "fan_in", "fan_out", "std", "bound"]]
     var total = 0
-    for (key, scheme, shape) in plan {
-      let count = shape.reduce(1, *)
+    var buffers: [[String]] = []
+    for entry in plan.entries {
+      let shape = entry.declaration.shape, count = entry.declaration.count
+      let shapeText = "(" + shape.map(String.init).joined(separator: ", ") + ")"
+      guard let scheme = entry.scheme else {
+        buffers.append([entry.key, shapeText, "\(count)", "buffer", "-", "-", "-", "-"])
+        continue
+      }
       total += count
-      let stats = try? scheme.statistics(shape: shape)
+      let stats = try? scheme.statistics(shape: shape, dtype: dtype)
       rows.append([
-        key, "(" + shape.map(String.init).joined(separator: ", ") + ")", "\(count)", scheme.description,
+        entry.key, shapeText, "\(count)", scheme.description,
         stats?.fanIn.map(String.init) ?? "-", stats?.fanOut.map(String.init) ?? "-",
         stats.map { format($0.std) } ?? "-", stats?.bound.map(format) ?? "-",
       ])
     }
-    let buffers = module.stateDict().filter { entry in !plan.contains { $0.key == entry.key } }
-    for (key, tensor) in buffers {
-      rows.append([key, "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")", "\(tensor.count)", "buffer", "-", "-", "-", "-"])
-    }
+    rows += buffers
     print(table(rows))
     print("\ntotal parameters: \(total)")
   }

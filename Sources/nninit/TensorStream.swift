@@ -9,7 +9,8 @@ enum TensorStream {
   static let chunkElements = 1 << 22
 
   static func write(
-    _ scheme: Initializer, shape: [Int], dtype: DType, generator: any RandomGenerator, call: String, to destination: OutputPath
+    _ scheme: Initializer, shape: [Int], dtype: DType, generator: any PositionAddressedGenerator, call: String,
+    to destination: OutputPath
   ) throws {
     let total = try reporting("--shape") { try Tensor.elementCount(shape, dtype: dtype) }  // before any fan arithmetic
     let fill = try reporting(call) { try scheme.positionalFill(shape: shape, dtype: dtype, generator: generator) }
@@ -25,7 +26,7 @@ enum TensorStream {
       let writer = try reporting("--output") { try SafeTensorsWriter(header: header, to: destination.url) }
       (append, finish, cancel) = (writer.append, writer.finish, writer.cancel)
     }
-    let progress = ProgressBar(totalBytes: total * dtype.byteCount, label: destination.url.lastPathComponent)
+    let progress = WriteProgress(totalBytes: total * dtype.byteCount, label: destination.url.lastPathComponent)
     do {
       var offset = 0
       while offset < total {

@@ -21,9 +21,9 @@ import Testing
     Case(arguments: ["init", "--model", "Linear(100000, 100000)", "--output", "t.safetensors"],
       message: "Error: --model, column 1, Linear: 100000×100000 float32 needs 37.3 GiB; "),
     Case(arguments: ["show", "--model", "Linear(4294967296, 4294967296)"],
-      message: "4294967296×4294967296 float32 has more elements or bytes than a 64-bit integer counts"),
+      message: "4294967296×4294967296 float32 has more elements, bytes or strides than a 64-bit integer counts"),
     Case(arguments: ["fill", "normal_()", "--shape", "9223372036854775807", "--output", "t.safetensors"],
-      message: "Error: --shape: 9223372036854775807 float32 has more elements or bytes than a 64-bit integer counts"),
+      message: "Error: --shape: 9223372036854775807 float32 has more elements, bytes or strides than a 64-bit integer counts"),
     Case(arguments: ["init", "--model", "Linear(1000000000000, 10)", "--generator", "philox", "--output", "t.safetensors"],
       message: "t.safetensors' needs 36.4 TiB, but the file system of "),
     Case(arguments: ["lab", "signal", "--width", "100000", "--depth", "2"], message: "100000×100000 float32 needs 37.3 GiB"),
@@ -55,9 +55,16 @@ import Testing
     // a CALL holding a newline echoed into the error line.
     Case(arguments: ["fill", "xavier_uniform_(gain=math.inf/3)", "--shape", "9223372036854775807,4,4", "--output", "out.safetensors",
       "--generator", "philox", "--seed", "-1"],
-      message: "Error: --shape: 9223372036854775807×4×4 float32 has more elements or bytes than a 64-bit integer counts"),
+      message: "Error: --shape: 9223372036854775807×4×4 float32 has more elements, bytes or strides than a 64-bit integer counts"),
     Case(arguments: ["fill", "kaiming_normal_(mode='fan_out', nonlinearity=\n'relu')", "--shape", "5", "--output", "out.safetensors"],
       message: "nonlinearity=\\n'relu'): Fan in and fan out can not be computed"),
+    // Found by the long run (seed 7): overflowing gate sizes and strides (SIGILL), an empty kernel
+    // dimension under dirac_ (SIGILL in a buffer; PyTorch raises IndexError).
+    Case(arguments: ["init", "--model", "GRU(4, 0x7fffffffffffffff)"], message: "hidden_size 9223372036854775807 is too large"),
+    Case(arguments: ["fill", "xavier_normal_()", "--shape", "0,9223372036854775807,3", "--output", "t.npy"],
+      message: "Error: --shape: 0×9223372036854775807×3 float32 has more elements, bytes or strides than a 64-bit integer counts"),
+    Case(arguments: ["fill", "dirac_()", "--shape", "64,64,0", "--output", "t.npy"],
+      message: "index 0 is out of bounds for dimension 2 with size 0"),
   ]
 
   @Test(arguments: failing) func failsWithOneLineNamingTheCulprit(_ c: Case) throws {

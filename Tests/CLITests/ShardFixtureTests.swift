@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// Every model of the core fixtures (`Tests/Fixtures/torch/vectorized/models.json`), at the library
-/// level: built shape-only and streamed with Philox it equals the in-memory
+/// level: built as declarations only and streamed with Philox it equals the in-memory
 /// `resetAllParameters(generator:)` state dict bit for bit, and its shards concatenated along the
 /// shard dimension equal the whole tensors. (In this target because it needs `ModelBuilder`.)
 @Suite struct ShardFixtureTests {
@@ -29,8 +29,8 @@ import Testing
     }
   }
 
-  static func shapeOnly(_ model: Model) throws -> Module {
-    try Module.shapeOnly { try ModelBuilder(dtype: model.dtype, generator: PhiloxGenerator(seed: model.seed)).build(model.spec) }
+  static func declared(_ model: Model) throws -> Module {
+    try Module.declarationsOnly { try ModelBuilder(dtype: model.dtype, generator: PhiloxGenerator(seed: model.seed)).build(model.spec) }
   }
 
   @Test func streamedEqualsInMemoryForEveryFixtureModel() throws {
@@ -42,7 +42,7 @@ import Testing
       try reference.resetAllParameters(generator: generator)
       let expected = reference.stateDict()
 
-      let meta = try Self.shapeOnly(model)
+      let meta = try Self.declared(model)
       // Parameters are placeholders; only BatchNorm's 0-d num_batches_tracked holds an element.
       #expect(meta.namedParameters().allSatisfy { $0.tensor.count == 0 }, "\(model.spec): allocated")
       #expect(meta.stateDict().allSatisfy { $0.tensor.count <= 1 }, "\(model.spec): allocated")
@@ -86,7 +86,7 @@ import Testing
   func shardsConcatenateForEveryFixtureModel(dimension: Int) throws {
     for model in try Self.models() {
       let generator = PhiloxGenerator(seed: model.seed)
-      let plan = try Self.shapeOnly(model).materializationPlan()
+      let plan = try Self.declared(model).materializationPlan()
       let whole = try plan.tensors(generator: generator)
       for count in [2, 3] {
         let shards = try (0..<count).map { index in

@@ -80,7 +80,7 @@ struct HostileSpecTests {
   /// Sizes beyond a 64-bit count, or beyond the memory, are errors naming the size, never traps.
   @Test func sizesAreChecked() {
     #expect(message("Linear(4294967296, 4294967296)")
-      == "column 1, Linear: 4294967296×4294967296 float32 has more elements or bytes than a 64-bit integer counts")
+      == "column 1, Linear: 4294967296×4294967296 float32 has more elements, bytes or strides than a 64-bit integer counts")
     #expect(message("Linear(1000000000000, 10)").hasPrefix("column 1, Linear: 10×1000000000000 float32 needs 36.4 TiB; "))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @_spi(Testing) import RandomModule
+import RandomSpecification
 import Testing
 
 /// Accuracy of ``PhiloxMath`` against libm (which it must not call, but may be checked against).

@@ -1,4 +1,5 @@
 @_spi(Testing) import RandomModule
+import RandomSpecification
 import Testing
 
 /// Philox4x32-10 known answers and the position addressing of ``PhiloxGenerator``.
