@@ -98,6 +98,10 @@ import Testing
     #expect(lstm.status == 0)
     #expect(lstm.stderr.hasPrefix("note: --weight-init set each module's `weight`/`bias`"))
     #expect(lstm.stderr.contains("weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0"))
+    // `show` of parameters whose total exceeds 2^63 - 1 (each fits): no overflow trap (found in review).
+    let huge = try CommandRunner.run(["show", "--model", Array(repeating: "Linear(2**30, 2**30)", count: 9).joined(separator: ", ")])
+    #expect(huge.status == 0, "\(huge.stderr)")
+    #expect(huge.stdout.contains("total parameters: about 1.038e+19 (more than 2^63 - 1)"))
     // A philox fill streams into .npy and equals the in-memory fill.
     let streamed = try CommandRunner.run(
       ["fill", "kaiming_uniform_()", "--shape", "300,70", "--generator", "philox", "--seed", "5", "--output", "p.npy"], in: directory)
