@@ -61,7 +61,7 @@ struct Init: ParsableCommand {
     if let destination {
       try reporting("--output") {
         try SafeTensors.write(
-          module.stateDict().map { (name: $0.key, tensor: $0.tensor) }, metadata: ["format": "pt"], to: destination.url)
+          module.stateDict(), metadata: ["format": "pt"], to: destination.url)
       }
     }
     if printModel || output == nil { print(module.description) }
