@@ -19,11 +19,20 @@ public enum FanMode: String, Sendable, Codable, CaseIterable {
 /// Fan-in and fan-out of a weight of the given shape (`_calculate_fan_in_and_fan_out`).
 ///
 /// `receptive = Π shape[2...]`, `fan_in = shape[1]·receptive`, `fan_out = shape[0]·receptive`.
-/// - Throws: ``InitError/fanNeedsTwoDimensions(shape:)`` for fewer than 2 dimensions.
+/// - Throws: ``InitError/fanNeedsTwoDimensions(shape:)`` for fewer than 2 dimensions;
+///   `TensorError.sizeOverflow` when a fan does not fit in an `Int` (a shape no tensor can have).
 public func calculateFanInAndFanOut(shape: [Int]) throws -> (fanIn: Int, fanOut: Int) {
   guard shape.count >= 2 else { throw InitError.fanNeedsTwoDimensions(shape: shape) }
-  let receptive = shape.dropFirst(2).reduce(1, *)
-  return (shape[1] * receptive, shape[0] * receptive)
+  var receptive = 1
+  for size in shape.dropFirst(2) {
+    let (next, overflow) = receptive.multipliedReportingOverflow(by: size)
+    guard !overflow else { throw TensorError.sizeOverflow(shape: shape, dtype: .float32) }
+    receptive = next
+  }
+  let (fanIn, inOverflow) = shape[1].multipliedReportingOverflow(by: receptive)
+  let (fanOut, outOverflow) = shape[0].multipliedReportingOverflow(by: receptive)
+  guard !inOverflow, !outOverflow else { throw TensorError.sizeOverflow(shape: shape, dtype: .float32) }
+  return (fanIn, fanOut)
 }
 
 /// Fan-in and fan-out of a tensor (`torch.nn.init._calculate_fan_in_and_fan_out`).

@@ -39,6 +39,10 @@ extension Initializer {
       }
       guard groups >= 1 else { throw InitError.invalidGroups(groups) }
       guard shape[0] % groups == 0 else { throw InitError.groupsDoNotDivide(size0: shape[0], groups: groups) }
+      // PyTorch indexes the kernel centre `size(d) // 2` of every spatial dimension once a one is set.
+      if min(shape[0] / groups, shape[1]) > 0, let empty = shape.indices.dropFirst(2).first(where: { shape[$0] == 0 }) {
+        throw TensorError.indexOutOfRange(index: 0, dimension: empty, size: 0)
+      }
       return .dirac(groups: groups)
     case .xavierUniform(let gain):
       let bound = Self.uniformBound(std: try xavierStd(shape: shape, gain: gain))

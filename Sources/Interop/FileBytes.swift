@@ -1,4 +1,5 @@
 import Foundation
+import TensorModule
 
 /// Reads a whole file into memory with POSIX calls, so failures carry `strerror` reasons.
 ///
@@ -11,7 +12,9 @@ func _readFileBytes(_ url: URL) throws(InteropFileError) -> [UInt8] {
   var info = stat()
   guard fstat(fd, &info) == 0 else { throw .cannotRead(path: path, reason: InteropFileError._lastErrorReason) }
   guard (info.st_mode & S_IFMT) == S_IFREG else { throw .cannotRead(path: path, reason: "not a regular file") }
-  guard let size = Int(exactly: info.st_size) else { throw .fileTooLarge(path: path, byteCount: UInt64(info.st_size)) }
+  guard let size = Int(exactly: info.st_size),
+    size < MemoryBudget.checkThreshold || size <= MemoryBudget.available().bytes
+  else { throw .fileTooLarge(path: path, byteCount: UInt64(info.st_size)) }
   var bytes = [UInt8](repeating: 0, count: size)
   var filled = 0
   while filled < size {

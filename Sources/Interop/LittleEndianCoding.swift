@@ -22,10 +22,37 @@ enum _LittleEndian {
     }
   }
 
+  /// ``bytes(of:as:)`` in pieces of at most `chunkElements` elements, handed to `body` in order, so that
+  /// writing a tensor needs a few MiB beside it rather than two more copies of it.
+  static func forEachChunk(
+    of storage: Tensor.Storage, as dtype: SafeTensorsDType, chunkElements: Int = 1 << 20, _ body: ([UInt8]) throws -> Void
+  ) throws {
+    func pieces<T>(_ values: [T], _ wrap: ([T]) -> Tensor.Storage) throws {
+      guard values.count > chunkElements else { return try body(bytes(of: storage, as: dtype)) }
+      var start = 0
+      while start < values.count {
+        let end = min(values.count, start + chunkElements)
+        try body(bytes(of: wrap(Array(values[start..<end])), as: dtype))
+        start = end
+      }
+    }
+    switch storage {
+    case .float32(let values): try pieces(values, Tensor.Storage.float32)
+    case .float64(let values): try pieces(values, Tensor.Storage.float64)
+    case .int64(let values): try pieces(values, Tensor.Storage.int64)
+    }
+  }
+
   /// Decodes `shape.product` little-endian `dtype` values from `bytes` (whose count the caller has
   /// checked) into a tensor; `F16`/`BF16` become `float32`.
+  ///
+  /// - Throws: ``TensorError/insufficientMemory(shape:dtype:byteCount:limitedBy:)`` when the decoded
+  ///   tensor and its intermediate copy do not fit in ``MemoryBudget/available()``.
   static func tensor(_ bytes: ArraySlice<UInt8>, as dtype: SafeTensorsDType, shape: [Int]) throws -> Tensor {
-    switch dtype {
+    let decoded: DType = dtype == .f64 ? .float64 : dtype == .i64 ? .int64 : .float32
+    let (needed, overflow) = (bytes.count / dtype.byteCount).multipliedReportingOverflow(by: decoded.byteCount + dtype.byteCount)
+    try MemoryBudget.check(byteCount: overflow ? Int.max : needed, shape: shape, dtype: decoded)
+    return switch dtype {
     case .f32: try Tensor(shape: shape, scalars: integers(bytes, UInt32.self).map(Float.init(bitPattern:)))
     case .f64: try Tensor(shape: shape, scalars: integers(bytes, UInt64.self).map(Double.init(bitPattern:)))
     case .i64: try Tensor(shape: shape, scalars: integers(bytes, Int64.self))

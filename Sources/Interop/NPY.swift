@@ -12,7 +12,13 @@ public enum NPY {
   /// The bytes of an `.npy` file holding `tensor` — byte for byte what `numpy.save` writes for the
   /// same array (format 1.0; 2.0 only if the header exceeds 65535 bytes).
   public static func encode(_ tensor: Tensor) -> [UInt8] {
-    let text = Array(_NPYHeader(dtype: tensor.dtype, shape: tensor.shape).text.utf8)
+    header(dtype: tensor.dtype, shape: tensor.shape) + _LittleEndian.bytes(of: tensor.storage, as: SafeTensorsDType(tensor.dtype))
+  }
+
+  /// The bytes before the data of an `.npy` file of `dtype` and `shape`: magic, version, header length
+  /// and the padded dict literal.
+  static func header(dtype: DType, shape: [Int]) -> [UInt8] {
+    let text = Array(_NPYHeader(dtype: dtype, shape: shape).text.utf8)
     // Like NumPy: pad with 1…64 spaces (never 0), then '\n'; format 2.0 (u32 length) only when needed.
     func headerLength(prefixCount: Int) -> Int { text.count + 1 + 64 - (prefixCount + text.count + 1) % 64 }
     let version: UInt8 = headerLength(prefixCount: 10) > 0xFFFF ? 2 : 1
@@ -24,7 +30,6 @@ public enum NPY {
     bytes += text
     bytes += repeatElement(UInt8(ascii: " "), count: padding)
     bytes.append(UInt8(ascii: "\n"))
-    bytes += _LittleEndian.bytes(of: tensor.storage, as: SafeTensorsDType(tensor.dtype))
     return bytes
   }
 
@@ -32,7 +37,9 @@ public enum NPY {
   ///
   /// - Throws: ``InteropFileError`` naming the path if it cannot be written.
   public static func write(_ tensor: Tensor, to url: URL) throws {
-    try _AtomicFile.write(encode(tensor), to: url)
+    let writer = try NPYWriter(dtype: tensor.dtype, shape: tensor.shape, to: url)
+    try writer.append(tensor)
+    try writer.finish()
   }
 
   /// Reads the `.npy` file at `url` (`numpy.load`).

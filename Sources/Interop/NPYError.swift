@@ -1,3 +1,5 @@
+import TensorModule
+
 /// A malformed or unsupported `.npy` file; every case carries the offending values.
 ///
 /// Mirrors the `ValueError`s of `numpy.lib.format.read_array_header_1_0` and `read_array`.
@@ -24,6 +26,10 @@ public enum NPYError: Error, Equatable, CustomStringConvertible {
   case shapeOverflow(shape: [Int])
   /// The data is not exactly shape product × item size bytes.
   case dataSizeMismatch(shape: [Int], expected: Int, actual: Int)
+  /// ``NPYWriter``: a chunk of another dtype, or with more elements than remain.
+  case chunkMismatch(expectedDType: DType, remaining: Int, got: DType, gotCount: Int)
+  /// ``NPYWriter/finish()`` before every element was written.
+  case incompleteData(remaining: Int)
 
   /// A one-line message naming the offending values.
   public var description: String {
@@ -41,6 +47,9 @@ public enum NPYError: Error, Equatable, CustomStringConvertible {
     case .shapeOverflow(let shape): "the size of shape \(shape) overflows"
     case .dataSizeMismatch(let shape, let expected, let actual):
       "shape \(shape) needs \(expected) data bytes, but the file has \(actual)"
+    case .chunkMismatch(let expectedDType, let remaining, let got, let gotCount):
+      "chunk of \(gotCount) \(got.rawValue) elements does not fit: \(remaining) \(expectedDType.rawValue) elements remain"
+    case .incompleteData(let remaining): "\(remaining) elements are still missing"
     }
   }
 }

@@ -16,6 +16,11 @@ struct _SafeTensorsCursor {
 
   /// Bytes for `tensor` as the whole of the current entry; advances to the next entry.
   mutating func bytes(forWhole tensor: Tensor) throws(SafeTensorsError) -> [UInt8] {
+    _LittleEndian.bytes(of: tensor.storage, as: try accept(whole: tensor))
+  }
+
+  /// Checks `tensor` as the whole of the current entry and advances to the next; returns the stored dtype.
+  mutating func accept(whole tensor: Tensor) throws(SafeTensorsError) -> SafeTensorsDType {
     guard let entry = current else { throw .tooManyElements(name: nil, remaining: 0, got: tensor.count) }
     guard written == 0 else {
       throw .entryInProgress(name: entry.name, written: written, expected: entry.elementCount)
@@ -25,12 +30,17 @@ struct _SafeTensorsCursor {
     }
     guard tensor.shape == entry.shape else { throw .shapeMismatch(name: entry.name, expected: entry.shape, got: tensor.shape) }
     index += 1
-    return _LittleEndian.bytes(of: tensor.storage, as: entry.dtype)
+    return entry.dtype
   }
 
   /// Bytes for the next `chunk.count` elements of the current entry (zero-size entries are skipped).
   /// The chunk's shape is ignored; it must not run past the end of the entry.
   mutating func bytes(forChunk chunk: Tensor) throws(SafeTensorsError) -> [UInt8] {
+    _LittleEndian.bytes(of: chunk.storage, as: try accept(chunk: chunk))
+  }
+
+  /// Checks `chunk` as the next elements of the current entry and advances; returns the stored dtype.
+  mutating func accept(chunk: Tensor) throws(SafeTensorsError) -> SafeTensorsDType {
     let count = chunk.count
     if count > 0 { skipEmptyEntries() }
     guard let entry = current else { throw .tooManyElements(name: nil, remaining: 0, got: count) }
@@ -44,7 +54,7 @@ struct _SafeTensorsCursor {
       index += 1
       written = 0
     }
-    return _LittleEndian.bytes(of: chunk.storage, as: entry.dtype)
+    return entry.dtype
   }
 
   /// Checks that every entry is complete (zero-size entries need no data).

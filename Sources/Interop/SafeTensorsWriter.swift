@@ -22,14 +22,19 @@ public final class SafeTensorsWriter {
   private var cursor: _SafeTensorsCursor
   private let file: _AtomicFile
 
-  /// Creates the temporary file and writes `header` to it.
+  /// Creates the temporary file and writes `header` to it, after checking that the whole file fits in
+  /// the destination's free space and the file-size limit.
   ///
-  /// - Throws: ``InteropFileError/cannotCreate(path:reason:)`` naming `url`'s path.
+  /// `url` may also name a symbolic link (its target is written), a character device, a FIFO or
+  /// `/dev/stdout` (written directly, see ``OutputDestination``).
+  /// - Throws: ``InteropFileError`` naming `url`'s path: `cannotCreate`, `insufficientSpace`, `fileSizeLimit`.
   public init(header: SafeTensorsHeader, to url: URL) throws {
     self.header = header
     cursor = _SafeTensorsCursor(header)
-    file = try _AtomicFile(destination: url)
-    try file.write(header.encoded())
+    let headerBytes = header.encoded()
+    let (size, overflow) = headerBytes.count.addingReportingOverflow(header.dataByteCount)
+    file = try _AtomicFile(destination: url, expectedByteCount: overflow ? Int.max : size)
+    try file.write(headerBytes)
   }
 
   /// The entry that the next ``write(_:)`` fills, or `nil` once all entries are complete.
@@ -42,7 +47,8 @@ public final class SafeTensorsWriter {
   ///   ``SafeTensorsError/dtypeMismatch(name:stored:tensor:)``, ``SafeTensorsError/entryInProgress(name:written:expected:)``,
   ///   ``SafeTensorsError/tooManyElements(name:remaining:got:)``, or an ``InteropFileError``.
   public func write(_ tensor: Tensor) throws {
-    try file.write(try cursor.bytes(forWhole: tensor))
+    let stored = try cursor.accept(whole: tensor)
+    try _LittleEndian.forEachChunk(of: tensor.storage, as: stored) { try file.write($0) }
   }
 
   /// Appends the elements of `chunk` (row-major, any shape) to the current entry, moving on to the next
@@ -51,7 +57,8 @@ public final class SafeTensorsWriter {
   /// - Throws: ``SafeTensorsError/tooManyElements(name:remaining:got:)``,
   ///   ``SafeTensorsError/dtypeMismatch(name:stored:tensor:)``, or an ``InteropFileError``.
   public func append(_ chunk: Tensor) throws {
-    try file.write(try cursor.bytes(forChunk: chunk))
+    let stored = try cursor.accept(chunk: chunk)
+    try _LittleEndian.forEachChunk(of: chunk.storage, as: stored) { try file.write($0) }
   }
 
   /// Checks that every entry is complete, then moves the file into place atomically.

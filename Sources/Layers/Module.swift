@@ -6,7 +6,8 @@ import TensorModule
 ///
 /// A module owns named parameters and buffers (in registration order) and named child modules.
 /// Children are found two ways: stored properties of a `Module` type, in declaration order (so a user
-/// model reads like PyTorch's `__init__`), and modules added with ``registerModule(_:_:)``
+/// model reads like PyTorch's `__init__`; an array of modules is a ``ModuleList``, a dictionary a
+/// ``ModuleDict``), and modules added with ``registerModule(_:_:)``
 /// (containers such as ``Sequential``). Parameter and state-dict order are PyTorch's: a pre-order
 /// walk, own parameters first.
 ///
@@ -80,7 +81,8 @@ open class Module: CustomStringConvertible {
   /// Declares a parameter as a layer's constructor does (`torch.empty(shape)` then `reset_parameters`):
   /// zero-filled, or — inside ``declarationsOnly(_:)`` — a declaration without storage.
   ///
-  /// - Throws: ``LayerError`` naming `layer` for a negative dimension, as `torch.empty` reports it.
+  /// - Throws: ``LayerError`` naming `layer` for a negative or overflowing shape, as `torch.empty`
+  ///   reports it; `TensorError.insufficientMemory` when the tensor does not fit in memory.
   public func declareParameter(_ name: String, _ shape: [Int], _ dtype: DType, layer: String) throws {
     Self.register(try Self.slot(name, shape, dtype, fill: 0, layer: layer), in: &parameterSlots)
   }
@@ -96,11 +98,13 @@ open class Module: CustomStringConvertible {
   private static func slot(_ name: String, _ shape: [Int], _ dtype: DType, fill: Double, layer: String) throws -> Slot {
     let declaration = TensorDeclaration(shape: shape, dtype: dtype, fill: fill)
     do {
-      guard shape.allSatisfy({ $0 >= 0 }) else { throw TensorError.negativeDimension(shape: shape) }
+      _ = try Tensor.elementCount(shape, dtype: dtype)  // negative dimensions and overflow, as torch.empty checks
       guard !isDeclaringOnly else { return Slot(name: name, tensor: nil, declared: declaration) }
       var tensor = try Tensor(zeros: shape, dtype: dtype)
       if fill != 0 { tensor.fill(fill) }
       return Slot(name: name, tensor: tensor, declared: declaration)
+    } catch TensorError.insufficientMemory(let shape, let dtype, let byteCount, let limitedBy) {
+      throw TensorError.insufficientMemory(shape: shape, dtype: dtype, byteCount: byteCount, limitedBy: limitedBy)  // as is
     } catch {
       throw LayerError(layer, "\(error)")
     }
@@ -193,9 +197,14 @@ open class Module: CustomStringConvertible {
       mirror = m.superclassMirror
     }
     return mirrors.flatMap { m in
-      m.children.compactMap { child in
-        guard let label = child.label, let module = child.value as? Module else { return nil }
-        return (label, module)
+      m.children.compactMap { child -> (name: String, module: Module)? in
+        guard let label = child.label else { return nil }
+        if let module = child.value as? Module { return (label, module) }
+        if let list = child.value as? [Module] { return (label, ModuleList(list)) }
+        if let dictionary = child.value as? [String: Module] {
+          return (label, ModuleDict(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+        return nil
       }
     }
   }

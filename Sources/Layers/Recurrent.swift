@@ -51,6 +51,11 @@ public class RecurrentBase: Module {
     }
     let directions = bidirectional ? 2 : 1
     let realHidden = projSize > 0 ? projSize : hiddenSize
+    guard !gates.multipliedReportingOverflow(by: hiddenSize).overflow,
+      !realHidden.multipliedReportingOverflow(by: directions).overflow
+    else {
+      throw LayerError(typeName, "hidden_size \(hiddenSize) is too large: its \(gates) gates overflow a 64-bit size")
+    }
     for layer in 0..<numLayers {
       for direction in 0..<directions {
         let suffix = "_l\(layer)" + (direction == 1 ? "_reverse" : "")

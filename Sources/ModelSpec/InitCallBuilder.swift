@@ -4,7 +4,10 @@ import Initializers
 /// `Initializer`, binding the arguments against the `torch.nn.init` function's signature.
 ///
 /// Deprecated PyTorch aliases without the trailing underscore (`uniform`, `xavier_normal`, …) are
-/// accepted with PyTorch's `FutureWarning` text.
+/// accepted with PyTorch's `FutureWarning` text — exactly those PyTorch has (``deprecatedAliases``;
+/// there is no `zeros` or `ones`). Arguments are checked as PyTorch checks them: positional counts
+/// include the tensor (`zeros_(1)`: "takes 1 positional argument but 2 were given"), `generator=` exists
+/// only where PyTorch has it, and can only be `None` (NNInit's generator comes from the command line).
 public enum InitCallBuilder {
   /// Parses and binds a CALL.
   ///
@@ -17,14 +20,20 @@ public enum InitCallBuilder {
   /// Binds a parsed CALL.
   public static func initializer(from call: SpecCall) throws -> Initializer {
     var call = call
-    if signatures[call.name] == nil, signatures[call.name + "_"] != nil {
+    if deprecatedAliases.contains(call.name) {
       InitWarnings.warn("`nn.init.\(call.name)` is now deprecated in favor of `nn.init.\(call.name)_`.")
       call.name += "_"
     }
     guard let parameters = signatures[call.name] else {
       throw ModelSpecError(name: call.name, position: call.position, kind: "torch.nn.init function", known: functionNames)
     }
-    let a = try SpecSignature(call.name, parameters + [.optional("generator", .none)]).bind(call)
+    let takesGenerator = !["constant_", "ones_", "zeros_", "eye_", "dirac_"].contains(call.name)
+    var signature = SpecSignature(call.name, parameters + (takesGenerator ? [.optional("generator", .none)] : []))
+    signature.implicitPositional = 1
+    let a = try signature.bind(call)
+    if takesGenerator, a.value("generator") != .none {
+      throw a.wrongType("generator", expected: "torch.Generator (NNInit takes None: the generator comes from --generator and --seed)")
+    }
     switch call.name {
     case "uniform_": return .uniform(a: try a.double("a"), b: try a.double("b"))
     case "normal_": return .normal(mean: try a.double("mean"), std: try a.double("std"))
@@ -56,6 +65,13 @@ public enum InitCallBuilder {
         : .kaimingNormal(a: slope, mode: mode, nonlinearity: nonlinearity)
     }
   }
+
+  /// The names without the trailing underscore that PyTorch still accepts with a `FutureWarning`
+  /// (`torch.nn.init._make_deprecate`).
+  static let deprecatedAliases: Set<String> = [
+    "uniform", "normal", "constant", "eye", "dirac", "xavier_uniform", "xavier_normal", "kaiming_uniform",
+    "kaiming_normal", "orthogonal", "sparse",
+  ]
 
   /// Every function CALL accepts.
   public static var functionNames: [String] { signatures.keys.sorted() }

@@ -8,8 +8,8 @@ struct ModuleEntry: Sendable {
 }
 
 extension ModelBuilder {
-  /// Signatures as in PyTorch 2.15 (`device`/`dtype` keywords are accepted and ignored: the dtype
-  /// comes from the builder).
+  /// Signatures as in PyTorch 2.15 (`device` must be the CPU; `dtype` sets the module's dtype, see
+  /// `ModelBuilder.factoryDType`).
   static let catalog: [String: ModuleEntry] = {
     var entries: [String: ModuleEntry] = [:]
     func add(_ name: String, _ parameters: [SpecParameter], _ make: @escaping @Sendable (SpecBoundArguments, ModelBuilder.Context) throws -> Module) {

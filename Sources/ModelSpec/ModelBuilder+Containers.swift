@@ -20,7 +20,7 @@ extension ModelBuilder {
       if case .none = a.value("modules") { return ModuleList() }
       return ModuleList(try c.modules(a, "modules"))
     }
-    add("ModuleDict", [.optional("modules", .none)]) { a, c in NamedContainer("ModuleDict", try c.namedModules(a, "modules")) }
+    add("ModuleDict", [.optional("modules", .none)]) { a, c in ModuleDict(try c.namedModules(a, "modules")) }
     for name in ["ParameterList", "ParameterDict"] {
       add(name, [.optional("values", .none)]) { a, _ in
         try a.requireNone("values")

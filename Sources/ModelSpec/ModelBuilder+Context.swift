@@ -15,14 +15,15 @@ extension ModelBuilder {
     var generator: (any RandomGenerator)? { builder.generator }
 
     /// Builds every call inside `value` (depth first, in source order, as Python evaluates them).
-    mutating func buildModules(in value: SpecValue) throws {
+    mutating func buildModules(in value: SpecValue, path: String) throws {
       switch value {
       case .call(let call):
         var inner = builder
         inner.isNested = true
+        inner.path = path
         modules[call.position] = try inner.build(call)
-      case .tuple(let items): for item in items { try buildModules(in: item) }
-      case .dictionary(let entries): for entry in entries { try buildModules(in: entry.value) }
+      case .tuple(let items): for item in items { try buildModules(in: item, path: path) }
+      case .dictionary(let entries): for entry in entries { try buildModules(in: entry.value, path: path) }
       default: break
       }
     }

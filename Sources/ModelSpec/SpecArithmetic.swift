@@ -31,7 +31,8 @@ enum SpecArithmetic {
     }
   }
 
-  /// The `math` constants a spec may name: `math.pi`, `math.e`, `math.tau`, `math.inf`, `math.nan`.
+  /// The `math` constants a spec may name: `math.pi`, `math.e`, `math.tau`, `math.inf`, `math.nan`; and the
+  /// torch dtypes (`torch.float32`, `torch.float64`, …) as the string of their repr.
   static func constant(_ name: String) -> SpecValue? {
     switch name {
     case "math.pi": .float(Double.pi)
@@ -39,13 +40,53 @@ enum SpecArithmetic {
     case "math.tau": .float(2 * Double.pi)
     case "math.inf": .float(.infinity)
     case "math.nan": .float(.nan)
+    // torch dtypes, for the `dtype=` keyword, as their canonical repr.
+    case "torch.float32", "torch.float": .string("torch.float32")
+    case "torch.float64", "torch.double": .string("torch.float64")
+    case "torch.float16", "torch.half": .string("torch.float16")
+    case "torch.bfloat16": .string("torch.bfloat16")
     default: nil
     }
   }
 
-  /// Whether `name` is a foldable function: `math.sqrt`, `math.log`, `math.exp` or bare `sqrt`.
+  /// Whether `name` is a foldable function: `math.sqrt`, `math.log`, `math.exp`, bare `sqrt`, or the
+  /// conversions `int` and `float`.
   static func isFunction(_ name: String) -> Bool {
-    ["math.sqrt", "sqrt", "math.log", "math.exp"].contains(name)
+    ["math.sqrt", "sqrt", "math.log", "math.exp", "int", "float"].contains(name)
+  }
+
+  /// Python's `int(x)` (truncating a float toward zero) and `float(x)`, of a number, a bool or a
+  /// numeric string; `int()` is 0 and `float()` is 0.0.
+  static func convert(_ name: String, _ arguments: [SpecArgument]) throws(Failure) -> SpecValue {
+    if arguments.contains(where: { $0.label != nil }) { throw Failure(message: "TypeError: \(name)() takes no keyword arguments") }
+    guard arguments.count <= 1 else {
+      throw Failure(message: "TypeError: \(name) expected at most 1 argument, got \(arguments.count)")
+    }
+    guard let value = arguments.first?.value else { return name == "int" ? .int(0) : .float(0) }
+    var number = Number(value)
+    if number == nil, case .string(let text) = value {
+      let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+      number = name == "int" ? Int(trimmed).map(Number.int) : Double(trimmed).map(Number.float)
+      guard number != nil else {
+        throw Failure(message: name == "int"
+          ? "ValueError: invalid literal for int() with base 10: \(value)"
+          : "ValueError: could not convert string to float: \(value)")
+      }
+    }
+    guard let number else {
+      throw Failure(message: "TypeError: \(name)() argument must be a string or a real number, not '\(value.typeName)'")
+    }
+    switch (name, number) {
+    case ("float", _): return .float(number.double)
+    case (_, .int(let v)): return .int(v)
+    case (_, .float(let v)):
+      if v.isNaN { throw Failure(message: "ValueError: cannot convert float NaN to integer") }
+      if v.isInfinite { throw Failure(message: "OverflowError: cannot convert float infinity to integer") }
+      guard let result = Int(exactly: v.rounded(.towardZero)) else {
+        throw Failure(message: "OverflowError: int(\(SpecValue.pythonRepr(v))) does not fit in a 64-bit integer")
+      }
+      return .int(result)
+    }
   }
 
   /// Applies unary `+` or `-`.
@@ -196,8 +237,9 @@ enum SpecArithmetic {
     return x < 0 && yIsOddInteger ? -magnitude : magnitude
   }
 
-  /// Evaluates `math.sqrt(x)`, `sqrt(x)`, `math.exp(x)`, `math.log(x)` or `math.log(x, base)`.
+  /// Evaluates `math.sqrt(x)`, `sqrt(x)`, `math.exp(x)`, `math.log(x)`, `math.log(x, base)`, `int(x)` or `float(x)`.
   static func call(_ name: String, _ arguments: [SpecArgument]) throws(Failure) -> SpecValue {
+    if name == "int" || name == "float" { return try convert(name, arguments) }
     let display = name == "sqrt" ? "math.sqrt" : name
     if arguments.contains(where: { $0.label != nil }) {
       throw Failure(message: "TypeError: \(display)() takes no keyword arguments")

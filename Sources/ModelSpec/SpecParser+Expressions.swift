@@ -13,6 +13,7 @@ extension SpecParserState {
       let saved = index
       let name = try parseDottedName()
       if !current.is(.leftParen) && SpecArithmetic.constant(name) == nil {
+        if case .invalid = current.kind { throw syntaxError(at: current, "") }  // `Línear`: the 'í', not 'L'
         throw syntaxError(
           at: start.position, token: name,
           "expected a module call like 'Linear(10, 5)', got '\(name)' (did you mean '\(name)()'?)")
@@ -164,6 +165,7 @@ extension SpecParserState {
     let start = current
     let name = try parseDottedName()
     guard current.is(.leftParen) else {
+      if case .invalid = current.kind { throw syntaxError(at: current, "") }  // the character that ended the name
       if let constant = SpecArithmetic.constant(name) {
         return SpecLocatedValue(value: constant, position: start.position)
       }

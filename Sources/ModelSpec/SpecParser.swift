@@ -14,7 +14,7 @@
 ///     unary      := ('+' | '-') unary | power
 ///     power      := primary ['**' unary]            -- right-associative; -2**2 == -4
 ///     primary    := INT | FLOAT | STRING | 'True' | 'False' | 'None'
-///                 | dotted ['(' arguments ')']      -- a call, math.sqrt/log/exp, sqrt, math.pi/e/tau/inf/nan
+///                 | dotted ['(' arguments ')']      -- a call, math.sqrt/log/exp, sqrt, int, float, math.pi/e/tau/inf/nan
 ///                 | '(' ')' | '(' expr ')' | '(' expr ',' [expr (',' expr)* [',']] ')'
 ///                 | '[' [expr (',' expr)* [',']] ']' -- a list is read as a tuple
 ///     dotted     := NAME ('.' NAME)*

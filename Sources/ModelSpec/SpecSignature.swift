@@ -69,6 +69,10 @@ public struct SpecSignature: Sendable, Equatable, CustomStringConvertible {
   public var name: String
   /// The parameters: positional-or-keyword, then at most one variadic, then keyword-only.
   public var parameters: [SpecParameter]
+  /// Leading positional parameters the caller never writes but Python counts in its messages: 1 for
+  /// a `torch.nn.init` CALL (the tensor), so `zeros_(1)` says "takes 1 positional argument but 2 were
+  /// given" as PyTorch does.
+  public var implicitPositional = 0
 
   /// Creates a signature, e.g. `SpecSignature("Linear", [.required("in_features"), …])`.
   ///
@@ -146,8 +150,9 @@ public struct SpecSignature: Sendable, Equatable, CustomStringConvertible {
         parameters.contains { $0.name == argument.label && $0.kind == .keywordOnly }
       }.count
       let reason = SpecArgumentError.Reason.tooManyPositional(
-        minimum: positional.filter { $0.defaultValue == nil }.count, maximum: positional.count,
-        given: positional.count + extras.count, keywordOnlyGiven: keywordOnlyGiven)
+        minimum: implicitPositional + positional.filter { $0.defaultValue == nil }.count,
+        maximum: implicitPositional + positional.count,
+        given: implicitPositional + positional.count + extras.count, keywordOnlyGiven: keywordOnlyGiven)
       throw SpecArgumentError(function: name, reason: reason, position: extra.position)
     }
     for keywordOnly in [false, true] {

@@ -53,9 +53,46 @@ struct SpecTokenizer {
       return SpecToken(kind: .symbol(symbol), text: symbol.rawValue, position: start)
     }
     index += 1
-    return SpecToken(
-      kind: .invalid(message: "unexpected character \(SpecValue.pythonRepr(String(c)))"),
-      text: String(c), position: start)
+    return SpecToken(kind: .invalid(message: SpecTokenizer.unexpectedCharacter(c)), text: String(c), position: start)
+  }
+
+  /// `unexpected character 'í' (U+00ED LATIN SMALL LETTER I WITH ACUTE)`; an invisible character by its
+  /// code point only (`unexpected invisible character U+200B ZERO WIDTH SPACE`); a look-alike of an ASCII
+  /// symbol with the symbol meant (`… U+FF08 FULLWIDTH LEFT PARENTHESIS; did you mean '('?`).
+  static func unexpectedCharacter(_ c: Character) -> String {
+    guard !c.isASCII || c.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+      return "unexpected character \(SpecValue.pythonRepr(String(c)))"
+    }
+    let scalars = c.unicodeScalars
+    let codes = scalars.map { scalar in
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+    let names = scalars.map { $0.properties.name ?? $0.properties.nameAlias ?? "unnamed" }
+    let described = zip(codes, names).map { "\($0) \($1)" }.joined(separator: ", ")
+    let invisible = scalars.allSatisfy { scalar in
+      switch scalar.properties.generalCategory {
+      case .format, .control, .spaceSeparator, .lineSeparator, .paragraphSeparator, .nonspacingMark, .enclosingMark: true
+      default: false
+      }
+    }
+    let meant = scalars.count == 1 ? scalars.first.flatMap(asciiLookAlike).map { "; did you mean \(SpecValue.pythonRepr(String($0)))?" } ?? "" : ""
+    return invisible
+      ? "unexpected invisible character \(described)\(meant)"
+      : "unexpected character '\(c)' (\(described)\(meant))"
+  }
+
+  /// The ASCII character a full-width form, typographic quote, dash or space stands in for.
+  private static func asciiLookAlike(_ scalar: Unicode.Scalar) -> Character? {
+    switch scalar.value {
+    case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0).map(Character.init)
+    case 0x2018, 0x2019, 0x201A, 0x2032: "'"
+    case 0x201C, 0x201D, 0x201E, 0x2033: "\""
+    case 0x2010...0x2015, 0x2212: "-"
+    case 0x00D7: "*"
+    case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: " "
+    default: nil
+    }
   }
 
   /// Reads `123`, `1_000`, `0x1F`, `0o17`, `0b101`, `0.1`, `.5`, `5.`, `1e-5`, `1.5E+3`.

@@ -37,10 +37,13 @@ public struct Tensor: Sendable, Equatable {
 
   /// A tensor of the given shape and dtype filled with zeros (`torch.zeros(shape, dtype=dtype)`).
   ///
-  /// - Throws: ``TensorError/negativeDimension(shape:)`` if a dimension is negative.
+  /// - Throws: ``TensorError/negativeDimension(shape:)`` if a dimension is negative,
+  ///   ``TensorError/sizeOverflow(shape:dtype:)`` if the byte count does not fit in an `Int`, and
+  ///   ``TensorError/insufficientMemory(shape:dtype:byteCount:limitedBy:)`` if it exceeds
+  ///   ``MemoryBudget/available()``.
   public init(zeros shape: [Int], dtype: DType = .float32) throws {
-    guard shape.allSatisfy({ $0 >= 0 }) else { throw TensorError.negativeDimension(shape: shape) }
-    let n = shape.reduce(1, *)
+    let n = try Tensor.elementCount(shape, dtype: dtype)
+    try MemoryBudget.check(byteCount: n * dtype.byteCount, shape: shape, dtype: dtype)
     self.shape = shape
     switch dtype {
     case .float32: storage = .float32([Float](repeating: 0, count: n))
@@ -81,9 +84,33 @@ public struct Tensor: Sendable, Equatable {
     return strides
   }
 
+  /// The number of elements of `shape` (`numel`), overflow-checked: PyTorch's rule that the element
+  /// count, the byte count of `dtype` and the contiguous strides all fit in a 64-bit integer.
+  ///
+  /// - Throws: ``TensorError/negativeDimension(shape:)`` or ``TensorError/sizeOverflow(shape:dtype:)``.
+  public static func elementCount(_ shape: [Int], dtype: DType = .float32) throws(TensorError) -> Int {
+    guard shape.allSatisfy({ $0 >= 0 }) else { throw .negativeDimension(shape: shape) }
+    var count = 1
+    for dimension in shape {
+      let (next, overflow) = count.multipliedReportingOverflow(by: dimension)
+      guard !overflow else { throw .sizeOverflow(shape: shape, dtype: dtype) }
+      count = next
+    }
+    guard !count.multipliedReportingOverflow(by: dtype.byteCount).overflow else {
+      throw .sizeOverflow(shape: shape, dtype: dtype)
+    }
+    // The strides too (PyTorch: "Stride calculation overflowed"), which skip zero sizes: (0, 2⁶², 3).
+    var stride = 1
+    for dimension in shape.dropFirst().reversed() {
+      let (next, overflow) = stride.multipliedReportingOverflow(by: max(dimension, 1))
+      guard !overflow else { throw .sizeOverflow(shape: shape, dtype: dtype) }
+      stride = next
+    }
+    return count
+  }
+
   private static func check(_ shape: [Int], _ count: Int) throws {
-    guard shape.allSatisfy({ $0 >= 0 }) else { throw TensorError.negativeDimension(shape: shape) }
-    guard shape.reduce(1, *) == count else { throw TensorError.countMismatch(shape: shape, count: count) }
+    guard try elementCount(shape) == count else { throw TensorError.countMismatch(shape: shape, count: count) }
   }
 }
 
@@ -92,7 +119,7 @@ extension Tensor {
   ///
   /// - Throws: ``TensorError/invalidReshape(from:to:)`` if the counts differ.
   public func reshaped(_ newShape: [Int]) throws -> Tensor {
-    guard newShape.allSatisfy({ $0 >= 0 }), newShape.reduce(1, *) == count else {
+    guard (try? Tensor.elementCount(newShape, dtype: dtype)) == count else {
       throw TensorError.invalidReshape(from: shape, to: newShape)
     }
     var copy = self

@@ -20,7 +20,7 @@ struct Bench: ParsableCommand {
   @Flag(help: "Skip the end-to-end model.1b case (about 4 GiB written to a temporary directory).")
   var quick = false
 
-  @Option(help: "Timed repetitions per case, after one warm-up run; the best counts.")
+  @Option(parsing: .unconditional, help: "Timed repetitions per case, after one warm-up run; the best counts.")
   var repetitions = 5
 
   @Option(help: "Only the cases whose name contains this text, e.g. 'torch.' or 'model.1b'.")

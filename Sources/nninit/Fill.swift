@@ -11,7 +11,7 @@ struct Fill: ParsableCommand {
   @Argument(help: "The torch.nn.init call, e.g. 'xavier_normal_(gain=5/3)'.")
   var call: String
 
-  @Option(help: "The shape, comma-separated: 768,768.")
+  @Option(parsing: .unconditional, help: "The shape, comma-separated: 768,768.")
   var shape: String
 
   @OptionGroup var options: GeneratorOptions
@@ -23,15 +23,18 @@ struct Fill: ParsableCommand {
     options.parallelism.apply()
     let scheme = try reporting("CALL") { try InitCallBuilder.initializer(from: call) }
     let dims = try parseShape(shape)
-    var tensor = try reporting("--shape") { try Tensor(zeros: dims, dtype: options.dtype) }
+    let destination = try OutputPath(output)
+    if options.generator == .philox {
+      let generator = PhiloxGenerator(seed: options.seed).positionAddressedGenerator(forParameter: "tensor")
+      return try TensorStream.write(scheme, shape: dims, dtype: options.dtype, generator: generator, call: call, to: destination)
+    }
     let generator = options.makeGenerator().generator(forParameter: "tensor")
+    var tensor = try reporting("--shape", streamingHint: true) { try Tensor(zeros: dims, dtype: options.dtype) }
     try reporting(call) { try scheme.apply(to: &tensor, generator: generator) }
-    let url = URL(fileURLWithPath: output)
     try reporting("--output") {
-      if url.pathExtension == "npy" {
-        try NPY.write(tensor, to: url)
-      } else {
-        try SafeTensors.write([("tensor", tensor)], metadata: ["format": "pt"], to: url)
+      switch destination.format {
+      case .npy: try NPY.write(tensor, to: destination.url)
+      case .safetensors: try SafeTensors.write([("tensor", tensor)], metadata: ["format": "pt"], to: destination.url)
       }
     }
   }
@@ -43,6 +46,9 @@ func parseShape(_ text: String) throws -> [Int] {
   if parts == [""] { return [] }
   return try parts.enumerated().map { index, part in
     guard let value = Int(part), value >= 0 else {
+      if let value = Int(part) {
+        throw CLIError("--shape: dimension \(index) is \(value); dimensions must be non-negative (e.g. --shape 768,768)")
+      }
       throw CLIError("--shape: dimension \(index) is '\(part)', expected a non-negative integer (e.g. --shape 768,768)")
     }
     return value

@@ -11,7 +11,7 @@ extension TorchGenerator.Flavor: ExpressibleByArgument {}
 
 /// `--threads N`, shared by every command that computes.
 struct ThreadOptions: ParsableArguments {
-  @Option(help: "Threads for the fills and matrix kernels (default: every active core). The values never depend on it.")
+  @Option(parsing: .unconditional, help: "Threads for the fills and matrix kernels (default: every active core). The values never depend on it.")
   var threads: Int?
 
   func validate() throws {
@@ -26,8 +26,10 @@ struct ThreadOptions: ParsableArguments {
 
 /// The options every drawing command shares.
 struct GeneratorOptions: ParsableArguments {
-  @Option(help: "The seed, as `torch.manual_seed(N)` takes it (negative values wrap like PyTorch's).")
-  var seed = 0
+  @Option(
+    parsing: .unconditional, help: "The seed, as `torch.manual_seed(N)` takes it: -2^63 … 2^64-1 (negative values wrap like PyTorch's).",
+    transform: SeedArgument.parse)
+  var seed: UInt64 = 0
 
   @Option(help: "The generator: torch (PyTorch-parity) or philox (position-addressed).")
   var generator: GeneratorKind = .torch

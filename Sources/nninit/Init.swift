@@ -33,44 +33,83 @@ struct Init: ParsableCommand {
   @Flag(name: .customLong("print"), help: "Print the model as PyTorch's print(model) does (the default without --output).")
   var printModel = false
 
-  @Option(help: "With --generator philox: write only one shard of every parameter, cut along this dimension.")
+  @Option(parsing: .unconditional, help: "With --generator philox: write only one shard of every parameter, cut along this dimension.")
   var shardDim: Int?
 
-  @Option(help: "Which shard to write, 0 ..< --shard-count (torch.tensor_split: the first size % count shards get one more).")
+  @Option(parsing: .unconditional, help: "Which shard to write, 0 ..< --shard-count (torch.tensor_split: the first size % count shards get one more).")
   var shardIndex: Int?
 
-  @Option(help: "How many shards each parameter is cut into.")
+  @Option(parsing: .unconditional, help: "How many shards each parameter is cut into.")
   var shardCount: Int?
 
   func run() throws {
     options.parallelism.apply()
     let weightScheme = try weightInit.map { text in try reporting("--weight-init") { try InitCallBuilder.initializer(from: text) } }
     let biasScheme = try biasInit.map { text in try reporting("--bias-init") { try InitCallBuilder.initializer(from: text) } }
+    let destination = try output.map { try stateDictOutput($0) }
     let shard = try shardOption()
     if options.generator == .philox {
-      return try runPositionAddressed(weightScheme: weightScheme, biasScheme: biasScheme, shard: shard)
+      return try runPositionAddressed(weightScheme: weightScheme, biasScheme: biasScheme, shard: shard, destination: destination)
     }
     let generator = options.makeGenerator()
-    let module = try reporting("--model") {
+    let module = try reporting("--model", streamingHint: true) {
       try ModelBuilder(dtype: options.dtype, generator: generator).build(model)
     }
     try reporting("--weight-init/--bias-init") {
       try module.reinitialize(weight: weightScheme, bias: biasScheme, generator: generator)
     }
-    if let output {
+    if let destination {
       try reporting("--output") {
         try SafeTensors.write(
-          module.stateDict(), metadata: ["format": "pt"], to: URL(fileURLWithPath: output))
+          module.stateDict(), metadata: ["format": "pt"], to: destination.url)
       }
     }
     if printModel || output == nil { print(module.description) }
+    note(untouchedParameters(module.namedParameters().map(\.key)))
+  }
+
+  /// `--output` for a state dict: safetensors only (a `.npy` file holds one unnamed tensor), and not
+  /// standard output together with `--print`.
+  private func stateDictOutput(_ text: String) throws -> OutputPath {
+    let destination = try OutputPath(text)
+    guard destination.format == .safetensors else {
+      throw CLIError(
+        "--output: '\(text)' is a .npy file, which holds one unnamed tensor; a state dict needs named tensors: use .safetensors")
+    }
+    if printModel && destination.url.path == "/dev/stdout" {
+      throw CLIError("--print and --output - both write to standard output; give --output a file")
+    }
+    return destination
+  }
+
+  /// The seed tutorial's loop sets each module's `weight` and `bias` only (PyTorch's `m.weight`); the
+  /// note names the parameters no rule touched (LSTM's `weight_ih_l0`, attention's `in_proj_weight`, …),
+  /// so that keeping their default init is never a surprise.
+  private func untouchedParameters(_ keys: [String]) -> String? {
+    guard weightInit != nil || biasInit != nil else { return nil }
+    let untouched = keys.filter { key in
+      let name = key.split(separator: ".").last.map(String.init) ?? key
+      return name != "weight" && name != "bias"
+    }
+    guard !untouched.isEmpty else { return nil }
+    let options = [weightInit.map { _ in "--weight-init" }, biasInit.map { _ in "--bias-init" }].compactMap { $0 }
+    let shown = untouched.prefix(8).joined(separator: ", ") + (untouched.count > 8 ? ", and \(untouched.count - 8) more" : "")
+    return "\(options.joined(separator: "/")) set each module's `weight`/`bias` as PyTorch's apply loop does; "
+      + "\(untouched.count) parameter\(untouched.count == 1 ? " keeps its" : "s keep their") default init: \(shown)"
+  }
+
+  /// Writes `note: …` on standard error (after the command succeeded, so an error stays one line).
+  private func note(_ text: String?) {
+    if let text { FileHandle.standardError.write(Data("note: \(text)\n".utf8)) }
   }
 
   /// The philox path: build the model as declarations only (nothing allocated, nothing drawn), record each
   /// parameter's final scheme, and stream the tensors (or one shard of them) into the file chunk by
   /// chunk, so memory stays bounded whatever the model's size. The values equal those of
   /// `resetAllParameters(generator:)` + `reinitialize(…)` + `stateDict()`, bit for bit.
-  private func runPositionAddressed(weightScheme: Initializer?, biasScheme: Initializer?, shard: TensorShard?) throws {
+  private func runPositionAddressed(
+    weightScheme: Initializer?, biasScheme: Initializer?, shard: TensorShard?, destination: OutputPath?
+  ) throws {
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try reporting("--model") {
       try Module.declarationsOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
@@ -78,16 +117,37 @@ struct Init: ParsableCommand {
     let plan = try reporting("--weight-init/--bias-init") {
       try module.materializationPlan(weightInit: weightScheme, biasInit: biasScheme)
     }
+    let replicated = try shard.map { try checkShardDimension($0, plan) } ?? nil
     let optionOf = { (error: any Error) -> String in
       guard let failed = error as? ParameterInitError else { return "--output" }
       return failed.scheme == weightScheme || failed.scheme == biasScheme ? "--weight-init/--bias-init" : "--model"
     }
-    if let output {
-      try write(plan, generator: generator, shard: shard, to: URL(fileURLWithPath: output), optionOf: optionOf)
+    if let destination {
+      try write(plan, generator: generator, shard: shard, to: destination.url, optionOf: optionOf)
     } else {
       do { try plan.validate() } catch { throw CLIError(option: optionOf(error), error) }
     }
     if printModel || output == nil { print(module.description) }
+    note(untouchedParameters(plan.entries.filter { !$0.isBuffer }.map(\.key)))
+    note(replicated)
+  }
+
+  /// A shard along a dimension that no parameter has would write full copies under a shard's name: an
+  /// error. Parameters of lower rank than the dimension (biases cut along dimension 1) are written whole
+  /// in every shard, as tensor parallelism replicates them; the note returned lists them.
+  private func checkShardDimension(_ shard: TensorShard, _ plan: MaterializationPlan) throws -> String? {
+    let parameters = plan.entries.filter { !$0.isBuffer }
+    let replicated = parameters.filter { !shard.cuts($0.declaration.shape) }.map(\.key)
+    guard replicated.count < parameters.count || parameters.isEmpty else {
+      let highest = parameters.map(\.declaration.shape.count).max() ?? 0
+      throw CLIError(
+        "--shard-dim: \(shard.dimension) is beyond the rank of every parameter (the highest is \(highest)-D); "
+          + "dimensions count from 0, so use --shard-dim 0\(highest > 1 ? " … \(highest - 1)" : "")")
+    }
+    guard !replicated.isEmpty else { return nil }
+    let shown = replicated.prefix(8).joined(separator: ", ") + (replicated.count > 8 ? ", and \(replicated.count - 8) more" : "")
+    return "--shard-dim \(shard.dimension): \(replicated.count) parameter\(replicated.count == 1 ? " has" : "s have") "
+      + "rank ≤ \(shard.dimension) and \(replicated.count == 1 ? "is" : "are") written whole (replicated) in every shard: \(shown)"
   }
 
   private func write(

@@ -22,9 +22,9 @@ struct LabCompare: ParsableCommand {
   var inits: [String] = []
   @Option(help: "Bias init for every CALL init (default: zeros_()).") var biasInit: String?
   @OptionGroup var data: DatasetOptions
-  @Option(help: "Hidden width (and the signal experiment's width).") var width = 128
+  @Option(parsing: .unconditional, help: "Hidden width (and the signal experiment's width).") var width = 128
   @OptionGroup var training: OptimizerOptions
-  @Option(help: "Inputs per signal experiment.") var signalBatch = 256
+  @Option(parsing: .unconditional, help: "Inputs per signal experiment.") var signalBatch = 256
   @OptionGroup var experiment: LabRunOptions
   @Option(help: "Directory for report.html, report.md and results.json.") var output = "nninit-lab-report"
   @Flag(help: "Print results.json to standard output (the report files are still written).") var json = false

@@ -27,8 +27,8 @@ struct OptimizerOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Learning rate (> 0).") var lr = 0.01
   @Option(parsing: .unconditional, help: "SGD momentum.") var momentum = 0.9
   @Option(parsing: .unconditional, help: "Weight decay.") var weightDecay = 0.0
-  @Option(help: "Epochs.") var epochs = 20
-  @Option(help: "Samples per optimizer step.") var batchSize = 32
+  @Option(parsing: .unconditional, help: "Epochs.") var epochs = 20
+  @Option(parsing: .unconditional, help: "Samples per optimizer step.") var batchSize = 32
 
   func validate() throws {
     try LabParsing.atLeast(epochs, 1, "--epochs")

@@ -12,13 +12,13 @@ struct LabSignal: ParsableCommand {
       Example: nninit lab signal --depth 20 --width 256 --activation relu --init "kaiming_normal_(nonlinearity='relu')"
       """)
 
-  @Option(help: "Linear layers (≥ 1).") var depth = 20
-  @Option(help: "Width of every layer (input, hidden and output).") var width = 256
+  @Option(parsing: .unconditional, help: "Linear layers (≥ 1).") var depth = 20
+  @Option(parsing: .unconditional, help: "Width of every layer (input, hidden and output).") var width = 256
   @Option(help: "relu, leaky_relu, tanh or sigmoid.") var activation: LabActivation = .relu
   @Option(name: .customLong("init"), help: "Weight init: a torch.nn.init call, or `default` (PyTorch's).")
   var initCall = "kaiming_normal_(nonlinearity='relu')"
   @Option(help: "Bias init (default: zeros_() with --init CALL, PyTorch's with --init default).") var biasInit: String?
-  @Option(help: "Inputs per batch.") var batch = 256
+  @Option(parsing: .unconditional, help: "Inputs per batch.") var batch = 256
   @OptionGroup var experiment: LabRunOptions
   @Flag(help: "Print JSON: {\"layers\": [{\"layer\": 1, \"linear_output_mean\": …}, …], …}.") var json = false
 

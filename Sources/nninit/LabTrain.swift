@@ -14,8 +14,8 @@ struct LabTrain: ParsableCommand {
       """)
 
   @OptionGroup var data: DatasetOptions
-  @Option(help: "Linear layers (≥ 1).") var depth = 5
-  @Option(help: "Hidden width.") var width = 128
+  @Option(parsing: .unconditional, help: "Linear layers (≥ 1).") var depth = 5
+  @Option(parsing: .unconditional, help: "Hidden width.") var width = 128
   @Option(help: "relu, leaky_relu, tanh or sigmoid.") var activation: LabActivation = .relu
   @Option(name: .customLong("init"), help: "Weight init: a torch.nn.init call, or `default` (PyTorch's).")
   var initCall = "kaiming_uniform_(nonlinearity='relu')"

@@ -13,7 +13,7 @@ struct NNInitCommand: ParsableCommand {
       CALL is a torch.nn.init call without the tensor: `kaiming_uniform_(nonlinearity='relu')`.
       """,
     version: nninitVersion,
-    subcommands: [Init.self, Fill.self, Show.self, Bench.self, Lab.self])
+    subcommands: [Init.self, Fill.self, Show.self, Inspect.self, Bench.self, Lab.self])
 
   /// Runs the command line; any failure prints one line, `Error: <what and where>`, on standard error
   /// (no usage dump: `--help` shows it) and exits non-zero — 64 for usage errors, 1 for the rest.

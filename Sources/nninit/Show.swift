@@ -22,7 +22,7 @@ struct Show: ParsableCommand {
     print()
     let plan = try reporting("--model") { try module.materializationPlan() }
     var rows: [[String]] = [["parameter", "shape", "count", "default init", "fan_in", "fan_out", "std", "bound"]]
-    var total = 0
+    var total = 0, totalOverflowed = false  // each count fits in an Int; their sum may not
     var buffers: [[String]] = []
     for entry in plan.entries {
       let shape = entry.declaration.shape, count = entry.declaration.count
@@ -31,7 +31,8 @@ struct Show: ParsableCommand {
         buffers.append([entry.key, shapeText, "\(count)", "buffer", "-", "-", "-", "-"])
         continue
       }
-      total += count
+      let (sum, overflow) = total.addingReportingOverflow(count)
+      (total, totalOverflowed) = overflow ? (total, true) : (sum, totalOverflowed)
       let stats = try? scheme.statistics(shape: shape, dtype: dtype)
       rows.append([
         entry.key, shapeText, "\(count)", scheme.description,
@@ -41,7 +42,12 @@ struct Show: ParsableCommand {
     }
     rows += buffers
     print(table(rows))
-    print("\ntotal parameters: \(total)")
+    if totalOverflowed {
+      let approximate = plan.entries.filter { $0.scheme != nil }.reduce(0.0) { $0 + Double($1.declaration.count) }
+      print("\ntotal parameters: about " + String(format: "%.4g", approximate) + " (more than 2^63 - 1)")
+    } else {
+      print("\ntotal parameters: \(total)")
+    }
   }
 
   private func format(_ x: Double) -> String { String(format: "%.4g", x) }

@@ -6,6 +6,8 @@ struct CommandRunner {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Standard output as bytes (for binary output such as `--output -`).
+    var stdoutBytes: [UInt8] = []
   }
 
   /// The `nninit` executable next to the test bundle in the build directory.
@@ -19,11 +21,16 @@ struct CommandRunner {
     return URL(fileURLWithPath: ".build/debug/nninit")
   }
 
-  /// Runs `nninit arguments`; `environment` entries are added to (or replace) this process's.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  /// Runs `nninit arguments` (in `directory`, if given); `environment` entries are added to (or
+  /// replace) this process's.
+  /// With `shell`, runs `/bin/sh arguments` instead (for `ulimit` and the like).
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, shell: Bool = false
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     if !environment.isEmpty {
       process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     }
@@ -36,7 +43,7 @@ struct CommandRunner {
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      stderr: String(decoding: stderr, as: UTF8.self), stdoutBytes: [UInt8](stdout))
   }
 
   /// A fresh empty directory for output files.

@@ -19,20 +19,33 @@ import Testing
     }
   }
 
-  /// The temporary file is created and filled, then the rename fails (the destination is a
-  /// non-empty directory): the temporary file is removed and the directory is left alone.
+  /// The temporary file is created and filled, then the rename fails (a non-empty directory appeared
+  /// at the destination meanwhile): the temporary file is removed and the directory is left alone.
   @Test func failedRenameRemovesTheTemporaryFile() throws {
     try withTemporaryDirectory { directory throws in
       let url = directory.appendingPathComponent("taken")
+      let writer = try SafeTensorsWriter(header: try SafeTensorsHeader([("w", .f32, [2])]), to: url)
+      try writer.write(try Tensor(shape: [2], scalars: [Float(1), 2]))
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
       try Data([1]).write(to: url.appendingPathComponent("inside"))
       #expect {
-        try SafeTensors.write(try Self.tensors(), to: url)
+        try writer.finish()
       } throws: { error in
         guard case .cannotReplace(let path, _)? = error as? InteropFileError else { return false }
         return path == url.path
       }
       #expect(try contents(of: directory) == ["taken"])
+    }
+  }
+
+  /// A directory at the destination is refused before anything is created.
+  @Test func directoryDestinationIsRefused() throws {
+    try withTemporaryDirectory { directory throws in
+      let url = directory.appendingPathComponent("taken")
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+      #expect(throws: InteropFileError.cannotCreate(path: url.path, reason: "it is a directory")) {
+        try SafeTensors.write(try Self.tensors(), to: url)
+      }
       #expect(throws: InteropFileError.self) { try NPY.write(try Self.tensors()[0].tensor, to: url) }
       #expect(try contents(of: directory) == ["taken"])
     }
