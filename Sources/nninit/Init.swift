@@ -16,16 +16,15 @@ struct Init: ParsableCommand {
                  --weight-init "kaiming_uniform_(nonlinearity='relu')" --bias-init 'zeros_()' --output model.safetensors
       """)
 
-  @Option(help: "The model: PyTorch constructor syntax without `nn.`.")
-  var model = "Linear(784, 256), ReLU(), Linear(256, 10)"
+  @Option(help: "The model: PyTorch constructor syntax without `nn.` (default: Linear(784, 256), ReLU(), Linear(256, 10)).")
+  var model: String?
+
+  @Option(help: "A file holding what print(model) printed; (name): Parameter(shape, init) lines add free parameters.")
+  var modelFile: String?
 
   @OptionGroup var options: GeneratorOptions
 
-  @Option(help: "A torch.nn.init call applied to every module's `weight`, in model.apply order.")
-  var weightInit: String?
-
-  @Option(help: "A torch.nn.init call applied to every module's `bias`, after its weight.")
-  var biasInit: String?
+  @OptionGroup var initPlan: InitPlanOptions
 
   @Option(help: "Where to write the state dict (.safetensors, loadable by load_state_dict).")
   var output: String?
@@ -43,18 +42,18 @@ struct Init: ParsableCommand {
   var shardCount: Int?
 
   func run() throws {
-    let weightScheme = try weightInit.map { text in try reporting("--weight-init") { try InitCallBuilder.initializer(from: text) } }
-    let biasScheme = try biasInit.map { text in try reporting("--bias-init") { try InitCallBuilder.initializer(from: text) } }
+    let (plan, origins) = try initPlan.makePlan()
     let shard = try shardOption()
+    let source = ModelSource(spec: modelFile == nil ? model ?? Self.defaultModel : model, file: modelFile)
     if options.generator == .philox {
-      return try runPositionAddressed(weightScheme: weightScheme, biasScheme: biasScheme, shard: shard)
+      return try runPositionAddressed(source: source, plan: plan, origins: origins, shard: shard)
     }
     let generator = options.makeGenerator()
-    let module = try reporting("--model") {
-      try ModelBuilder(dtype: options.dtype, generator: generator).build(model)
-    }
-    try reporting("--weight-init/--bias-init") {
-      try module.reinitialize(weight: weightScheme, bias: biasScheme, generator: generator)
+    let module = try source.build(ModelBuilder(dtype: options.dtype, generator: generator))
+    let resolution = plan.resolve(for: module)
+    resolution.warnings(for: plan).forEach(warn)
+    try reportingRules(origins, resolution) {
+      try module.reinitialize(resolution.steps, generator: generator)
     }
     if let output {
       try reporting("--output") {
@@ -65,29 +64,43 @@ struct Init: ParsableCommand {
     if printModel || output == nil { print(module.description) }
   }
 
+  static let defaultModel = "Linear(784, 256), ReLU(), Linear(256, 10)"
+
   /// The philox path: build the model as declarations only (nothing allocated, nothing drawn), record each
   /// parameter's final scheme, and stream the tensors (or one shard of them) into the file chunk by
   /// chunk, so memory stays bounded whatever the model's size. The values equal those of
   /// `resetAllParameters(generator:)` + `reinitialize(…)` + `stateDict()`, bit for bit.
-  private func runPositionAddressed(weightScheme: Initializer?, biasScheme: Initializer?, shard: TensorShard?) throws {
+  private func runPositionAddressed(source: ModelSource, plan: InitPlan, origins: [String], shard: TensorShard?) throws {
     if let threads = options.threads { Parallel.threadCount = threads }  // as makeGenerator() does for torch
     let generator = PhiloxGenerator(seed: options.seed)
-    let module = try reporting("--model") {
-      try Module.declarationsOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
-    }
-    let plan = try reporting("--weight-init/--bias-init") {
-      try module.materializationPlan(weightInit: weightScheme, biasInit: biasScheme)
-    }
+    let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: options.dtype, generator: generator)) }
+    let resolution = plan.resolve(for: module)
+    resolution.warnings(for: plan).forEach(warn)
+    let materialization = try reportingRules(origins, resolution) { try module.materializationPlan(reinitializing: resolution.steps) }
     let optionOf = { (error: any Error) -> String in
       guard let failed = error as? ParameterInitError else { return "--output" }
-      return failed.scheme == weightScheme || failed.scheme == biasScheme ? "--weight-init/--bias-init" : "--model"
+      return resolution.ruleIndex[failed.parameter].map { origins[$0] } ?? source.option
     }
     if let output {
-      try write(plan, generator: generator, shard: shard, to: URL(fileURLWithPath: output), optionOf: optionOf)
+      try write(materialization, generator: generator, shard: shard, to: URL(fileURLWithPath: output), optionOf: optionOf)
     } else {
-      do { try plan.validate() } catch { throw CLIError(option: optionOf(error), error) }
+      do { try materialization.validate() } catch { throw CLIError(option: optionOf(error), error) }
     }
     if printModel || output == nil { print(module.description) }
+  }
+
+  /// Runs `body`, naming the rule's option (`--init '…'`, `--plan rule 2`, `--weight-init`) when a
+  /// scheme fails on a parameter the plan decided.
+  private func reportingRules<T>(_ origins: [String], _ resolution: InitPlanResolution, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as ParameterInitError {
+      throw CLIError(option: resolution.ruleIndex[error.parameter].map { origins[$0] } ?? "--model", error)
+    } catch let error as CLIError {
+      throw error
+    } catch {
+      throw CLIError(option: "--init", error)
+    }
   }
 
   private func write(

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import NNInit
+
+extension InitPlan.Order: ExpressibleByArgument {}
+
+/// The options that re-initialize a model after construction: an init plan from `--plan`, `--init`
+/// rules and the `--weight-init`/`--bias-init` sugar, in that order of precedence (first match wins).
+struct InitPlanOptions: ParsableArguments {
+  @Option(help: "Init plan JSON: {\"order\": \"apply\"|\"modules\", \"rules\": [{\"module\", \"parameter\", \"path\", \"init\"}]}.")
+  var plan: String?
+
+  @Option(
+    name: .customLong("init"),
+    help: ArgumentHelp(
+      "RULE=CALL (repeatable), e.g. \"Conv2d.weight=kaiming_normal_(mode='fan_out', nonlinearity='relu')\", '*.bias=zeros_()', 'Linear.weight=default'.",
+      valueName: "rule"))
+  var rules: [String] = []
+
+  @Option(help: "Module order of the plan: apply (model.apply, children first) or modules (model.modules(), parents first).")
+  var initOrder: InitPlan.Order?
+
+  @Option(help: "A torch.nn.init call applied to every module's `weight`, in model.apply order (the rule weight=CALL).")
+  var weightInit: String?
+
+  @Option(help: "A torch.nn.init call applied to every module's `bias`, after its weight (the rule bias=CALL).")
+  var biasInit: String?
+
+  /// The plan, and for each rule the option it came from (for messages).
+  func makePlan() throws -> (plan: InitPlan, origins: [String]) {
+    var plan = InitPlan()
+    var origins: [String] = []
+    if let path = self.plan {
+      let data = try readRegularFile(path, option: "--plan")
+      plan = try reporting("--plan") { try InitPlan(json: data) }
+      origins = plan.rules.indices.map { "--plan rule \($0 + 1)" }
+    }
+    for text in rules {
+      plan.rules.append(try reporting("--init") { try InitRule(parsing: text) })
+      origins.append("--init '\(text)'")
+    }
+    for (option, name, text) in [("--weight-init", "weight", weightInit), ("--bias-init", "bias", biasInit)] {
+      guard let text else { continue }
+      let scheme = try reporting(option) { try InitCallBuilder.initializer(from: text) }
+      plan.rules.append(InitRule(parameter: name, action: .initialize(scheme)))
+      origins.append(option)
+    }
+    if let initOrder { plan.order = initOrder }
+    return (plan, origins)
+  }
+}
+
+/// Where the model comes from: `--model SPEC` or `--model-file FILE` (what `print(model)` printed).
+struct ModelSource {
+  var spec: String?
+  var file: String?
+
+  /// The option to name in errors.
+  var option: String { file != nil ? "--model-file" : "--model" }
+
+  /// Builds the model with `builder`; a `--model` text of several lines is read as print text too.
+  func build(_ builder: ModelBuilder) throws -> Module {
+    if spec != nil && file != nil { throw CLIError("--model and --model-file exclude each other; give one") }
+    if let file {
+      let data = try readRegularFile(file, option: "--model-file")
+      guard let text = String(data: data, encoding: .utf8) else { throw CLIError("--model-file: \(file) is not UTF-8 text") }
+      return try reporting("--model-file") { try builder.build(modelText: text) }
+    }
+    let spec = spec ?? ""
+    return try reporting("--model") { spec.contains("\n") ? try builder.build(modelText: spec) : try builder.build(spec) }
+  }
+}
+
+/// Prints `message` on standard error as `warning: message`.
+func warn(_ message: String) {
+  FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
+}
+
+/// The bytes of the regular file at `path` (never a device, FIFO or directory).
+func readRegularFile(_ path: String, option: String) throws -> Data {
+  let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+  let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+  guard let type else { throw CLIError("\(option): cannot read \(path): no such file") }
+  guard type == .typeRegular else { throw CLIError("\(option): cannot read \(path): not a regular file") }
+  do {
+    return try Data(contentsOf: URL(fileURLWithPath: path))
+  } catch {
+    throw CLIError("\(option): cannot read \(path): \(error.localizedDescription)")
+  }
+}
