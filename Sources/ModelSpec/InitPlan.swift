@@ -101,7 +101,15 @@ extension InitPlan: Codable {
   /// Decodes `{"order": "apply" | "modules" (optional, default apply), "rules": [InitRule]}`.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(rules: try c.decode([InitRule].self, forKey: .rules), order: try c.decodeIfPresent(Order.self, forKey: .order) ?? .apply)
+    var order = Order.apply
+    if let name = try c.decodeIfPresent(String.self, forKey: .order) {
+      guard let named = Order(rawValue: name) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .order, in: c, debugDescription: "unknown order '\(name)' (expected \(Order.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")))")
+      }
+      order = named
+    }
+    self.init(rules: try c.decode([InitRule].self, forKey: .rules), order: order)
   }
 
   /// Encodes `order` and `rules`.

@@ -53,6 +53,7 @@ struct Show: ParsableCommand {
         continue
       }
       total += count
+      do { _ = try scheme.fill(for: shape, dtype: dtype) } catch { warn("\(scheme) on '\(entry.key)' (\(setBy(entry.key, resolution))): \(error)") }
       let stats = try? scheme.statistics(shape: shape, dtype: dtype)
       rows.append([
         entry.key, shapeText, "\(count)", scheme.description, setBy(entry.key, resolution),

@@ -64,7 +64,7 @@ import Testing
 
   @Test(arguments: [
     ("{\"rules\": [{\"init\": \"nope_()\"}]}", "at .rules[0].init: unknown torch.nn.init function 'nope_'"), ("{\"rules\": [{\"module\": \"Linear\"}]}", "init"),
-    ("{\"order\": \"preorder\", \"rules\": []}", "order"), ("[", "JSON"),
+    ("{\"order\": \"preorder\", \"rules\": []}", "at .order: unknown order 'preorder' (expected 'apply' or 'modules')"), ("[", "JSON"),
   ])
   func badPlanJSONIsOneLine(json: String, mentions: String) {
     do {
