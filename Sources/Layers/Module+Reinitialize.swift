@@ -24,6 +24,22 @@ extension Module {
     } + [(prefix, self)]
   }
 
+  /// The class name and those of its superclasses up to `Module`, for `isinstance` tests:
+  /// `NonDynamicallyQuantizableLinear` gives `["NonDynamicallyQuantizableLinear", "Linear"]`, as
+  /// `isinstance(out_proj, nn.Linear)` holds in PyTorch. NNInit's class hierarchy mirrors PyTorch's for
+  /// its layers; abstract bases have NNInit's names (`BatchNorm` for `_BatchNorm`, `ConvolutionBase`
+  /// for `_ConvNd`).
+  public var typeNames: [String] {
+    var names = [typeName]
+    var mirror = Mirror(reflecting: self).superclassMirror
+    while let m = mirror, m.subjectType != Module.self {
+      let name = String(describing: m.subjectType)
+      names.append(name.split(separator: ".").last.map(String.init) ?? name)
+      mirror = m.superclassMirror
+    }
+    return names
+  }
+
   /// The names of the module's own parameters, in registration order (`self._parameters`).
   public var parameterNames: [String] { parameterSlots.map(\.name) }
 

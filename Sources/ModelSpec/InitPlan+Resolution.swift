@@ -31,9 +31,10 @@ extension InitPlan {
     var decided: [String: Int] = [:]
     var matchedAny = Array(repeating: false, count: rules.count)
     for (path, module) in modules {
+      let typeNames = module.typeNames
       for name in module.parameterNames {
         let key = path.isEmpty ? name : path + "." + name
-        let matching = rules.indices.filter { rules[$0].matches(key: key, name: name, typeName: module.typeName) }
+        let matching = rules.indices.filter { rules[$0].matches(key: key, name: name, typeNames: typeNames) }
         for i in matching { matchedAny[i] = true }
         guard let first = matching.first else { continue }
         decided[key] = first

@@ -100,6 +100,7 @@ extension InitPlan: Codable {
 
   /// Decodes `{"order": "apply" | "modules" (optional, default apply), "rules": [InitRule]}`.
   public init(from decoder: any Decoder) throws {
+    try rejectUnknownKeys(in: decoder, known: ["order", "rules"])
     let c = try decoder.container(keyedBy: CodingKeys.self)
     var order = Order.apply
     if let name = try c.decodeIfPresent(String.self, forKey: .order) {

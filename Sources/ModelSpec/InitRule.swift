@@ -4,8 +4,9 @@ import Layers
 
 /// One rule of an ``InitPlan``: which parameters it matches, and what it does to them.
 ///
-/// A parameter matches when every given pattern matches: ``module`` the class name of the module that
-/// owns it (`Conv2d`, `BatchNorm*`; exact names, as `type(m).__name__`, not `isinstance`), ``parameter``
+/// A parameter matches when every given pattern matches: ``module`` the class of the module that owns
+/// it, as `isinstance` tests it (`Conv2d`, `BatchNorm*`; `Linear` also matches MultiheadAttention's
+/// `NonDynamicallyQuantizableLinear`, see `Module.typeNames`), ``parameter``
 /// its own name (`weight`, `weight_ih_*`, `in_proj_weight`), ``path`` its state-dict key
 /// (`layers.*.mlp.down_proj.weight`). Patterns are `fnmatch` globs (see `Glob`). A rule with no
 /// pattern matches every parameter.
@@ -91,9 +92,10 @@ public struct InitRule: Sendable, Equatable {
     }
   }
 
-  /// Whether the parameter `name` of a module of class `typeName`, at state-dict `key`, matches.
-  public func matches(key: String, name: String, typeName: String) -> Bool {
-    (module.map { Glob($0).matches(typeName) } ?? true) && (parameter.map { Glob($0).matches(name) } ?? true)
+  /// Whether the parameter `name`, at state-dict `key`, of a module whose class and superclasses are
+  /// `typeNames` (``Layers/Module/typeNames``) matches.
+  public func matches(key: String, name: String, typeNames: [String]) -> Bool {
+    (module.map { pattern in typeNames.contains { Glob(pattern).matches($0) } } ?? true) && (parameter.map { Glob($0).matches(name) } ?? true)
       && (path.map { Glob($0).matches(key) } ?? true)
   }
 }
@@ -103,6 +105,7 @@ extension InitRule: Codable {
 
   /// Decodes `{"module": …, "parameter": …, "path": …, "init": CALL | "default"}`.
   public init(from decoder: any Decoder) throws {
+    try rejectUnknownKeys(in: decoder, known: ["module", "parameter", "path", "init"])
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let call = try c.decode(String.self, forKey: .initCall)
     let action: Action
@@ -133,4 +136,24 @@ public struct InitPlanError: Error, Sendable, Equatable, CustomStringConvertible
 
   /// An error with a one-line message.
   public init(_ description: String) { self.description = description }
+}
+
+/// Any JSON object key, to list an object's keys.
+struct AnyCodingKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+/// Throws `DecodingError.dataCorrupted` naming the first key of the object being decoded that is not in
+/// `known`, so a misspelt key (`"modul"`) is an error, never silently ignored.
+func rejectUnknownKeys(in decoder: any Decoder, known: [String]) throws {
+  let container = try decoder.container(keyedBy: AnyCodingKey.self)
+  if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
+    throw DecodingError.dataCorrupted(
+      DecodingError.Context(
+        codingPath: decoder.codingPath,
+        debugDescription: "unknown key '\(unknown.stringValue)' (expected \(known.map { "'\($0)'" }.joined(separator: ", ")))"))
+  }
 }

@@ -32,13 +32,13 @@ import Testing
 
   @Test func globsFollowFnmatch() throws {
     let rule = { (path: String) in InitRule(path: path, action: .keepDefault) }
-    #expect(rule("*.bias").matches(key: "layer1.0.bn1.bias", name: "bias", typeName: "BatchNorm2d"))
-    #expect(!rule("*.bias").matches(key: "bias", name: "bias", typeName: "Linear"))
-    #expect(rule("h.?.attn.*").matches(key: "h.1.attn.c_attn.weight", name: "weight", typeName: "Linear"))
-    #expect(!rule("h.?.attn.*").matches(key: "h.10.attn.c_attn.weight", name: "weight", typeName: "Linear"))
-    #expect(rule("h.[0-1].*").matches(key: "h.1.x", name: "x", typeName: "Linear"))
-    #expect(!rule("h.[!0-1].*").matches(key: "h.1.x", name: "x", typeName: "Linear"))
-    #expect(InitRule(module: "BatchNorm*", action: .keepDefault).matches(key: "bn.weight", name: "weight", typeName: "BatchNorm1d"))
+    #expect(rule("*.bias").matches(key: "layer1.0.bn1.bias", name: "bias", typeNames: ["BatchNorm2d"]))
+    #expect(!rule("*.bias").matches(key: "bias", name: "bias", typeNames: ["Linear"]))
+    #expect(rule("h.?.attn.*").matches(key: "h.1.attn.c_attn.weight", name: "weight", typeNames: ["Linear"]))
+    #expect(!rule("h.?.attn.*").matches(key: "h.10.attn.c_attn.weight", name: "weight", typeNames: ["Linear"]))
+    #expect(rule("h.[0-1].*").matches(key: "h.1.x", name: "x", typeNames: ["Linear"]))
+    #expect(!rule("h.[!0-1].*").matches(key: "h.1.x", name: "x", typeNames: ["Linear"]))
+    #expect(InitRule(module: "BatchNorm*", action: .keepDefault).matches(key: "bn.weight", name: "weight", typeNames: ["BatchNorm1d"]))
   }
 
   /// decode → encode → the same bytes, for the committed plans (written by hand in canonical form).
@@ -65,6 +65,8 @@ import Testing
   @Test(arguments: [
     ("{\"rules\": [{\"init\": \"nope_()\"}]}", "at .rules[0].init: unknown torch.nn.init function 'nope_'"), ("{\"rules\": [{\"module\": \"Linear\"}]}", "init"),
     ("{\"order\": \"preorder\", \"rules\": []}", "at .order: unknown order 'preorder' (expected 'apply' or 'modules')"), ("[", "JSON"),
+    ("{\"rules\": [{\"modul\": \"Linear\", \"init\": \"zeros_()\"}]}", "at .rules[0]: unknown key 'modul' (expected 'module', 'parameter', 'path', 'init')"),
+    ("{\"rule\": []}", "unknown key 'rule'"),
   ])
   func badPlanJSONIsOneLine(json: String, mentions: String) {
     do {
@@ -94,6 +96,15 @@ import Testing
     ])
     plan.order = .modules
     #expect(plan.resolve(for: model).steps.map(\.key) == ["0.in_proj_weight", "0.out_proj.weight", "0.out_proj.bias", "1.bias"])
+  }
+
+  /// A module pattern tests `isinstance`: `Linear` matches MultiheadAttention's out_proj
+  /// (`NonDynamicallyQuantizableLinear`), `BatchNorm` every BatchNorm*d; `Linear` does not match `Bilinear`.
+  @Test func modulePatternsFollowIsinstance() throws {
+    let model = try Module.declarationsOnly { try ModelBuilder().build("MultiheadAttention(4, 2), BatchNorm1d(3), Bilinear(2, 2, 2)") }
+    let plan = InitPlan(rules: [try InitRule(parsing: "Linear.weight=zeros_()"), try InitRule(parsing: "BatchNorm.bias=ones_()")])
+    #expect(plan.resolve(for: model).steps.map(\.key) == ["0.out_proj.weight", "1.bias"])
+    #expect(model.submodule("0.out_proj")?.typeNames == ["NonDynamicallyQuantizableLinear", "Linear"])
   }
 
   /// `--weight-init/--bias-init` as a plan give the steps of the seed tutorial's loop.
