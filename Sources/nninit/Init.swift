@@ -42,6 +42,7 @@ struct Init: ParsableCommand {
   var shardCount: Int?
 
   func run() throws {
+    options.parallelism.apply()
     let (plan, origins) = try initPlan.makePlan()
     let shard = try shardOption()
     let source = ModelSource(spec: modelFile == nil ? model ?? Self.defaultModel : model, file: modelFile)
@@ -58,7 +59,7 @@ struct Init: ParsableCommand {
     if let output {
       try reporting("--output") {
         try SafeTensors.write(
-          module.stateDict().map { (name: $0.key, tensor: $0.tensor) }, metadata: ["format": "pt"], to: URL(fileURLWithPath: output))
+          module.stateDict(), metadata: ["format": "pt"], to: URL(fileURLWithPath: output))
       }
     }
     if printModel || output == nil { print(module.description) }
@@ -71,7 +72,6 @@ struct Init: ParsableCommand {
   /// chunk, so memory stays bounded whatever the model's size. The values equal those of
   /// `resetAllParameters(generator:)` + `reinitialize(…)` + `stateDict()`, bit for bit.
   private func runPositionAddressed(source: ModelSource, plan: InitPlan, origins: [String], shard: TensorShard?) throws {
-    if let threads = options.threads { Parallel.threadCount = threads }  // as makeGenerator() does for torch
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: options.dtype, generator: generator)) }
     let resolution = plan.resolve(for: module)
@@ -117,7 +117,7 @@ struct Init: ParsableCommand {
     }
     let writer = try reporting("--output") { try SafeTensorsWriter(header: header, to: url) }
     keepChunkBuffersInTheHeap()
-    let progress = ProgressBar(totalBytes: plan.byteCount(in: shard), label: url.lastPathComponent)
+    let progress = WriteProgress(totalBytes: plan.byteCount(in: shard), label: url.lastPathComponent)
     do {
       try plan.materialize(generator: generator, shard: shard) { entry, chunk in
         try writer.append(chunk)
