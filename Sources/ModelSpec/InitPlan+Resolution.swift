@@ -14,8 +14,10 @@ public struct InitPlanResolution: Sendable {
   public var shadowedRules: [Int]
 
   /// One line per rule that decided nothing, e.g. `init rule 2 'Conv3d.weight' matched no parameter`.
-  public func warnings(for plan: InitPlan) -> [String] {
-    unmatchedRules.map { "init rule \($0 + 1) '\(plan.rules[$0].pattern)' matched no parameter" }
+  /// Rules in `quiet` (a built-in plan's generic rules) are not reported.
+  public func warnings(for plan: InitPlan, quiet: Set<Int> = []) -> [String] {
+    let unmatchedRules = unmatchedRules.filter { !quiet.contains($0) }, shadowedRules = shadowedRules.filter { !quiet.contains($0) }
+    return unmatchedRules.map { "init rule \($0 + 1) '\(plan.rules[$0].pattern)' matched no parameter" }
       + shadowedRules.map {
         "init rule \($0 + 1) '\(plan.rules[$0].pattern)' is never used: every parameter it matches is decided by an earlier rule"
       }

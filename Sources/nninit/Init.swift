@@ -52,7 +52,7 @@ struct Init: ParsableCommand {
     let generator = options.makeGenerator()
     let module = try source.build(ModelBuilder(dtype: options.dtype, generator: generator))
     let resolution = plan.resolve(for: module)
-    resolution.warnings(for: plan).forEach(warn)
+    initPlan.warnings(resolution, plan, origins: origins).forEach(warn)
     try reportingRules(origins, resolution) {
       try module.reinitialize(resolution.steps, generator: generator)
     }
@@ -75,7 +75,7 @@ struct Init: ParsableCommand {
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: options.dtype, generator: generator)) }
     let resolution = plan.resolve(for: module)
-    resolution.warnings(for: plan).forEach(warn)
+    initPlan.warnings(resolution, plan, origins: origins).forEach(warn)
     let materialization = try reportingRules(origins, resolution) { try module.materializationPlan(reinitializing: resolution.steps) }
     let optionOf = { (error: any Error) -> String in
       guard let failed = error as? ParameterInitError else { return "--output" }

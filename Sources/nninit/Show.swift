@@ -32,7 +32,7 @@ struct Show: ParsableCommand {
     // Declarations only: nothing is allocated or drawn, whatever the model's size.
     let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: dtype, generator: TorchGenerator(seed: 0))) }
     let resolution = plan.resolve(for: module)
-    let warnings = resolution.warnings(for: plan)
+    let warnings = initPlan.warnings(resolution, plan, origins: origins)
     warnings.forEach(warn)
     print(module.description)
     print()

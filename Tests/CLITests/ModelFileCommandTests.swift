@@ -106,6 +106,19 @@ import Testing
     #expect(result.stdout.contains("warning: init rule 4 'GroupNorm.weight' matched no parameter"))
   }
 
+  /// A framework's defaults by name: generic rules that match nothing stay quiet.
+  @Test func builtInFrameworkPlans() throws {
+    let output = try CommandRunner.temporaryDirectory().appendingPathComponent("keras.safetensors")
+    let result = try CommandRunner.run(["init", "--model", "Embedding(10, 4), Linear(4, 3)", "--plan", "keras", "--output", output.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty, "\(result.stderr)")
+    let written = try SafeTensors.read(contentsOf: output)
+    #expect(try written.tensor(named: "1.bias").doubles == [0, 0, 0])
+    #expect(try written.tensor(named: "0.weight").doubles.allSatisfy { abs($0) <= 0.05 })
+    let show = try CommandRunner.run(["show", "--model", "Linear(4, 3)", "--plan", "flax"])
+    #expect(show.stdout.contains("variance_scaling_(scale=1.0, mode='fan_in', distribution='truncated_normal')  rule 2"), "\(show.stdout)")
+  }
+
   @Test(arguments: [
     (["--model-file", "/nonexistent/model.txt"], "--model-file: cannot read /nonexistent/model.txt: no such file"),
     (["--model-file", "/tmp"], "--model-file: cannot read /tmp: not a regular file"),
