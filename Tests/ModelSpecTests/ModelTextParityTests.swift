@@ -34,21 +34,8 @@ import Testing
     for (entry, (key, tensor)) in zip(entries, state) {
       #expect(tensor.shape == entry["shape"] as? [Int], "\(key)")
       #expect(tensor.dtype.rawValue == entry["dtype"] as? String, "\(key)")
-      #expect(String(format: "%016llx", fnv1a64(tensor)) == entry["fnv1a64"] as? String, "\(key)")
+      #expect(String(format: "%016llx", TestSupport.fnv1a64(tensor)) == entry["fnv1a64"] as? String, "\(key)")
     }
-  }
-
-  /// FNV-1a 64 of the tensor's elements as little-endian bytes (as the fixture script hashes them).
-  static func fnv1a64(_ tensor: Tensor) -> UInt64 {
-    let width = tensor.dtype == .float32 ? 4 : 8
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for pattern in bits(tensor) {
-      for byte in 0..<width {
-        hash ^= (pattern >> (8 * UInt64(byte))) & 0xFF
-        hash = hash &* 0x100_0000_01B3
-      }
-    }
-    return hash
   }
 
   @Test func resnet18WithTorchvisionsInitLoop() throws {
