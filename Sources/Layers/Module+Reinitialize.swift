@@ -44,7 +44,7 @@ extension Module {
   public var parameterNames: [String] { parameterSlots.map(\.name) }
 
   /// Runs `steps` in order, each drawing from `generator.generator(forParameter: key)` (one stream for
-  /// ``TorchGenerator``: the draw order is the steps' order).
+  /// `TorchGenerator`: the draw order is the steps' order).
   ///
   /// - Throws: `ParameterInitError` naming the parameter when a scheme rejects it; a key that names no
   ///   parameter is skipped.

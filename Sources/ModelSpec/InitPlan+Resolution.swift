@@ -4,7 +4,7 @@ import Layers
 /// What an ``InitPlan`` does to one model: the steps to run, the rule that decided each parameter, and
 /// the rules that decided nothing.
 public struct InitPlanResolution: Sendable {
-  /// The schemes to run, in the plan's order (the draw order with ``TorchGenerator``).
+  /// The schemes to run, in the plan's order (the draw order with `TorchGenerator`).
   public var steps: [ParameterInitStep]
   /// For each parameter a rule decided (a scheme or keep default): the rule's index in the plan.
   public var ruleIndex: [String: Int]

@@ -15,7 +15,7 @@ import Layers
 /// **Semantics.** Modules are visited in ``order``; within a module, its own parameters in
 /// registration order (`weight` before `bias`); each parameter takes the *first* rule that matches it
 /// (an `if`/`elif` chain), which runs its scheme or, for ``InitRule/Action/keepDefault``, leaves the
-/// default. With ``TorchGenerator`` the schemes draw from one stream in exactly this order, as the
+/// default. With `TorchGenerator` the schemes draw from one stream in exactly this order, as the
 /// Python loop would; with Philox each parameter's values depend only on its key.
 ///
 /// **Order.** `model.apply(fn)` visits children before their parent (post-order); `for m in

@@ -93,7 +93,7 @@ public struct InitRule: Sendable, Equatable {
   }
 
   /// Whether the parameter `name`, at state-dict `key`, of a module whose class and superclasses are
-  /// `typeNames` (``Layers/Module/typeNames``) matches.
+  /// `typeNames` (`Module.typeNames`) matches.
   public func matches(key: String, name: String, typeNames: [String]) -> Bool {
     (module.map { pattern in typeNames.contains { Glob(pattern).matches($0) } } ?? true) && (parameter.map { Glob($0).matches(name) } ?? true)
       && (path.map { Glob($0).matches(key) } ?? true)

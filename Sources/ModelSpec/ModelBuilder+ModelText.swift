@@ -36,7 +36,7 @@ extension ModelBuilder {
 
   /// `torch.nn` classes without parameters or buffers that NNInit has no layer for yet, read from print
   /// text as repr-only modules: the printed repr is kept verbatim (exact, since it is PyTorch's own).
-  /// A stand-in until the layers exist; a class in ``catalog`` is always built as the layer.
+  /// A stand-in until the layers exist; a class in `catalog` is always built as the layer.
   static let parameterFreeStandIns: Set<String> = Set(
     (1...3).flatMap { d in ["MaxPool\(d)d", "AvgPool\(d)d", "AdaptiveAvgPool\(d)d", "AdaptiveMaxPool\(d)d"] })
 

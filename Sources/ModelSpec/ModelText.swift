@@ -66,7 +66,7 @@ struct ModelTextParser {
   mutating func parseRoot() throws -> ModelTextNode {
     guard let first = lines.first else { throw ModelTextError(line: 1, "empty model text (expected what print(model) prints)") }
     index = 1
-    let root = try parseModule(first.text, line: first.number, indent: first.indent)
+    let root = try parseModule(first.text, line: first.number, indent: first.indent, depth: 1)
     if index < lines.count {
       throw ModelTextError(line: lines[index].number, "unexpected text after the model's closing ')': '\(lines[index].text)'")
     }
@@ -74,7 +74,7 @@ struct ModelTextParser {
   }
 
   /// A module whose repr starts with `text` on `line` (the rest of a `(name): ` line, or the first line).
-  private mutating func parseModule(_ text: String, line: Int, indent: Int) throws -> ModelTextNode {
+  private mutating func parseModule(_ text: String, line: Int, indent: Int, depth: Int) throws -> ModelTextNode {
     guard text.hasSuffix("("), !text.hasSuffix("()") else {
       do {
         let call = try SpecParser.parseModel(text)
@@ -86,6 +86,9 @@ struct ModelTextParser {
       } catch let error as SpecSyntaxError {
         throw ModelTextError(line: line, "\(error) in '\(text)'")
       }
+    }
+    guard depth <= SpecParser.maximumDepth else {
+      throw ModelTextError(line: line, "modules nested more than \(SpecParser.maximumDepth) deep")
     }
     let className = String(text.dropLast())
     guard !className.isEmpty, className.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
@@ -112,7 +115,7 @@ struct ModelTextParser {
         extraLines.append(current.text)
         continue
       }
-      children.append(ModelTextChild(names: names, node: try parseModule(rest, line: current.number, indent: current.indent)))
+      children.append(ModelTextChild(names: names, node: try parseModule(rest, line: current.number, indent: current.indent, depth: depth + 1)))
     }
     throw ModelTextError(line: line, "'\(className)(' is never closed")
   }

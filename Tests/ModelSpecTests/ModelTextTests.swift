@@ -76,6 +76,13 @@ import Testing
     #expect(try build(text).description == text)
   }
 
+  @Test func deepNestingIsAnErrorNotACrash() {
+    let depth = 5000
+    let text = (0..<depth).map { String(repeating: " ", count: 2 * $0) + ($0 == 0 ? "" : "(m): ") + "M(" }.joined(separator: "\n") + "\n"
+      + (0..<depth).reversed().map { String(repeating: " ", count: 2 * $0) + ")" }.joined(separator: "\n")
+    #expect(error(text) == "model text line 101: modules nested more than 100 deep")
+  }
+
   @Test(arguments: [
     ("Net(\n  (a): Linear(2, 2)\n", "model text line 1: 'Net(' is never closed"),
     ("Net(\n  (a): Upsample(scale_factor=2.0, mode='nearest')\n)", "model text line 2: module class 'Upsample' is not supported"),
