@@ -10,6 +10,9 @@ extension ModelBuilder {
   ///   line — except `Name()` with no arguments, read as a user's class without children or parameters.
   /// - `Sequential(`, `ModuleDict(` and a user's class `Name(` become containers with the printed child
   ///   names; `ModuleList(` also prints repeats as `(0-11): 12 x Block(…)`, which build 12 blocks.
+  /// - A module whose repr hides its constructor arguments (`MultiheadAttention(` prints only its
+  ///   `out_proj`) is an error; its lines can be replaced by the constructor call on one line
+  ///   (`(attn): MultiheadAttention(768, 12)`), which prints back the same repr.
   /// - `(name): Parameter(shape, init)` declares a free `nn.Parameter` of its container, e.g.
   ///   `(cls_token): Parameter((1, 1, 768), zeros_())`: PyTorch does not print these, so add them by hand.
   ///
@@ -67,7 +70,8 @@ extension ModelBuilder {
       case "ModuleList": container = CustomModule(className: className, compressesRepeats: true)
       case _ where ModelBuilder.catalog[className] != nil && !ModelBuilder.printedContainers.contains(className):
         throw ModelTextError(
-          line: line, "'\(className)(' prints its children but not its constructor arguments, so it cannot be rebuilt from print text")
+          line: line,
+          "'\(className)(' prints its children but not its constructor arguments, so it cannot be rebuilt from print text; replace its lines by its constructor call on one line, e.g. '(attn): \(className)(…)'")
       default: container = CustomModule(className: className, extraLines: extraLines)
       }
       if !extraLines.isEmpty && !(container is CustomModule && className != "ModuleList") {

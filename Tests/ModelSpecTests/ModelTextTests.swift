@@ -71,6 +71,16 @@ import Testing
       == "Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)")
   }
 
+  /// MultiheadAttention's repr hides its arguments; its constructor call on one line stands for it and
+  /// prints back PyTorch's repr.
+  @Test func constructorCallStandsForAModuleWhoseReprHidesItsArguments() throws {
+    let printed = "Net(\n  (attn): MultiheadAttention(\n    (out_proj): NonDynamicallyQuantizableLinear(in_features=8, out_features=8, bias=True)\n  )\n)"
+    let model = try build("Net(\n  (attn): MultiheadAttention(8, 2)\n)")
+    #expect(model.description == printed)
+    #expect(model.stateDict().map(\.key) == ["attn.in_proj_weight", "attn.in_proj_bias", "attn.out_proj.weight", "attn.out_proj.bias"])
+    #expect(error(printed).contains("replace its lines by its constructor call on one line"))
+  }
+
   @Test func parameterFreeStandInsKeepTheirRepr() throws {
     let text = "Net(\n  (pool): MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)\n)"
     #expect(try build(text).description == text)
