@@ -92,19 +92,8 @@ extension ModelBuilder {
 
   /// `(name): Parameter(shape, init)`: declares the free parameter on a user's class and runs `init` now.
   private func declareParameter(_ name: String, _ call: SpecCall, in container: Module, line: Int) throws {
-    guard let owner = container as? CustomModule, owner.className != "ModuleList" else {
-      throw ModelTextError(line: line, "a free Parameter belongs to a user's class, not to \(container.typeName)")
-    }
     do {
-      let a = try SpecSignature("Parameter", [.required("shape"), .required("init")]).bind(call)
-      let scheme: Initializer
-      switch a.value("init") {
-      case .call(let initCall): scheme = try InitCallBuilder.initializer(from: initCall)
-      case .string(let text): scheme = try InitCallBuilder.initializer(from: text)
-      default: throw a.wrongType("init", expected: "a torch.nn.init call such as zeros_() or normal_(std=0.02)")
-      }
-      try owner.declareFreeParameter(
-        name, shape: try a.intList("shape"), dtype: dtype, scheme: scheme, context: InitContext(generator: generator, prefix: ""))
+      try declareParameter(name, call, in: container)
     } catch {
       throw ModelTextError(line: line, "\(error)")
     }

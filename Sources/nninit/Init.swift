@@ -24,6 +24,11 @@ struct Init: ParsableCommand {
 
   @OptionGroup var options: GeneratorOptions
 
+  @Option(
+    name: .customLong("parameter"),
+    help: ArgumentHelp("A free nn.Parameter of a class in --model-file, added after construction (repeatable): KEY=SHAPE:CALL, e.g. 'cls_token=(1, 1, 768):zeros_()'.", valueName: "key=shape:call"))
+  var freeParameters: [String] = []
+
   @OptionGroup var initPlan: InitPlanOptions
 
   @Option(help: "Where to write the state dict (.safetensors, loadable by load_state_dict).")
@@ -45,7 +50,7 @@ struct Init: ParsableCommand {
     options.parallelism.apply()
     let (plan, origins) = try initPlan.makePlan()
     let shard = try shardOption()
-    let source = ModelSource(spec: modelFile == nil ? model ?? Self.defaultModel : model, file: modelFile)
+    let source = ModelSource(spec: modelFile == nil ? model ?? Self.defaultModel : model, file: modelFile, parameters: freeParameters)
     if options.generator == .philox {
       return try runPositionAddressed(source: source, plan: plan, origins: origins, shard: shard)
     }

@@ -6,12 +6,22 @@ import NNInit
 struct ModelSource {
   var spec: String?
   var file: String?
+  /// `--parameter KEY=SHAPE:CALL` options, added after construction in order.
+  var parameters: [String] = []
 
   /// The option to name in errors.
   var option: String { file != nil ? "--model-file" : "--model" }
 
   /// Builds the model with `builder`; a `--model` text of several lines is read as print text too.
   func build(_ builder: ModelBuilder) throws -> Module {
+    let model = try buildModel(builder)
+    for text in parameters {
+      try reporting("--parameter '\(text)'") { try builder.addParameter(text, to: model) }
+    }
+    return model
+  }
+
+  private func buildModel(_ builder: ModelBuilder) throws -> Module {
     if spec != nil && file != nil { throw CLIError("--model and --model-file exclude each other; give one") }
     if let file {
       let data = try readRegularFile(file, option: "--model-file")

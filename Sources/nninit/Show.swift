@@ -17,6 +17,11 @@ struct Show: ParsableCommand {
   @Option(help: "A file holding what print(model) printed.")
   var modelFile: String?
 
+  @Option(
+    name: .customLong("parameter"),
+    help: ArgumentHelp("A free nn.Parameter of a class in --model-file, added after construction (repeatable): KEY=SHAPE:CALL, e.g. 'cls_token=(1, 1, 768):zeros_()'.", valueName: "key=shape:call"))
+  var freeParameters: [String] = []
+
   @OptionGroup var initPlan: InitPlanOptions
 
   @Option(help: "Parameter dtype: float32 or float64.")
@@ -28,7 +33,7 @@ struct Show: ParsableCommand {
 
   func run() throws {
     let (plan, origins) = try initPlan.makePlan()
-    let source = ModelSource(spec: model, file: modelFile)
+    let source = ModelSource(spec: model, file: modelFile, parameters: freeParameters)
     // Declarations only: nothing is allocated or drawn, whatever the model's size.
     let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: dtype, generator: TorchGenerator(seed: 0))) }
     let resolution = plan.resolve(for: module)

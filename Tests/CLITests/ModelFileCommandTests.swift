@@ -96,6 +96,18 @@ import Testing
     #expect(result.stdout.contains("warning: init rule 4 'GroupNorm.weight' matched no parameter"))
   }
 
+  @Test func parameterOptionDeclaresAFreeParameter() throws {
+    let result = try CommandRunner.run([
+      "show", "--model-file", Self.path("gpt.txt"), "--parameter", "h.1.attn.scale=(4,):ones_()", "--init", "scale=zeros_()",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("h.1.attn.scale ") })
+    #expect(row.contains("zeros_()") && row.contains("rule 1"), "\(row)")
+    let bad = try CommandRunner.run(["init", "--model", "Linear(2, 2)", "--parameter", "x=(1,):zeros_()"])
+    #expect(bad.status != 0)
+    #expect(bad.stderr == "Error: --parameter 'x=(1,):zeros_()': a free Parameter belongs to a user's class, not to Linear\n", "\(bad.stderr)")
+  }
+
   /// A framework's defaults by name: generic rules that match nothing stay quiet.
   @Test func builtInFrameworkPlans() throws {
     let output = try CommandRunner.temporaryDirectory().appendingPathComponent("keras.safetensors")

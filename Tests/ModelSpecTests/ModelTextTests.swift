@@ -65,6 +65,30 @@ import Testing
     #expect(model.stateDict()[0].tensor == token)
   }
 
+  /// `--parameter KEY=SHAPE:CALL`: added to the user's class after construction, drawn then.
+  @Test func parameterOptionAddsAfterConstruction() throws {
+    let generator = TorchGenerator(seed: 2)
+    let builder = ModelBuilder(generator: generator)
+    let model = try builder.build(modelText: "Net(\n  (fc): Linear(3, 3)\n  (blk): Block(\n    (fc): Linear(3, 3)\n  )\n)")
+    try builder.addParameter("blk.scale=[3]:normal_(std=0.02)", to: model)
+    try builder.addParameter("cls=(1, 3):zeros_()", to: model)
+    #expect(model.stateDict().map(\.key) == ["cls", "fc.weight", "fc.bias", "blk.scale", "blk.fc.weight", "blk.fc.bias"])
+    let reference = TorchGenerator(seed: 2)
+    _ = try Linear(3, 3, generator: reference)
+    _ = try Linear(3, 3, generator: reference)
+    var scale = try Tensor(zeros: [3])
+    try Initializer.normal(std: 0.02).apply(to: &scale, generator: reference)
+    #expect(model.stateDict()[3].tensor == scale)
+    for (text, message) in [
+      ("cls", "expected KEY=SHAPE:CALL"), ("nope.x=(1,):zeros_()", "'nope.x': the model has no module 'nope'"),
+      ("fc.x=(1,):zeros_()", "a free Parameter belongs to a user's class, not to Linear"),
+      ("cls=(1,):zeros_()", "Net already has a parameter 'cls'"), ("y=(1,):unknown_()", "unknown torch.nn.init function 'unknown_'"),
+    ] {
+      #expect(throws: (any Error).self) { try builder.addParameter(text, to: model) }
+      do { try builder.addParameter(text, to: model) } catch { #expect("\(error)".contains(message), "\(error)") }
+    }
+  }
+
   @Test func oneLineTextIsASpec() throws {
     #expect(try build("Linear(in_features=10, out_features=5, bias=True), ReLU()").stateDict().count == 2)
     #expect(try build("Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)").description
