@@ -5,28 +5,25 @@ import TensorModule
 /// named children in registration order, any `extra_repr` lines, and the free parameters
 /// (`nn.Parameter`) declared for it.
 ///
-/// It prints as PyTorch's `Module.__repr__` does (or, for ``compressesRepeatedChildren``, as
-/// `ModuleList.__repr__`), so the repr of a model read back from its print text is the text itself.
+/// It prints as PyTorch's `Module.__repr__` does, so the repr of a model read back from its print text is
+/// the text itself.
 /// Default init: each free parameter's scheme; the children initialize themselves.
 public final class CustomModule: Module {
   /// The class name PyTorch printed, e.g. `BasicBlock`.
   public let className: String
   /// The lines of the class's `extra_repr`, printed before the children.
   public let extraLines: [String]
-  private let compresses: Bool
   private var freeSchemes: [(name: String, scheme: Initializer)] = []
 
-  /// An empty module printed as `className`; `compressesRepeats` for `ModuleList`'s repr.
-  public init(className: String, extraLines: [String] = [], compressesRepeats: Bool = false) {
+  /// An empty module printed as `className`, with `extraLines` as its `extra_repr`.
+  public init(className: String, extraLines: [String] = []) {
     self.className = className
     self.extraLines = extraLines
-    self.compresses = compressesRepeats
     super.init()
   }
 
   public override var typeName: String { className }
   public override var extraDescription: String { extraLines.joined(separator: "\n") }
-  public override var compressesRepeatedChildren: Bool { compresses }
 
   /// Declares a free parameter `name` of `shape` whose default init is `scheme`
   /// (`self.name = nn.Parameter(torch.empty(shape))` then `nn.init.<scheme>`), and runs the scheme

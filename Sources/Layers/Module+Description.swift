@@ -5,28 +5,11 @@ extension Module {
   /// child `(name): repr` indented by two spaces, closed by `)` on its own line.
   public var description: String {
     let extraLines = extraDescription.isEmpty ? [] : extraDescription.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let childLines = compressesRepeatedChildren ? compressedChildLines() : namedChildren.map { "(\($0.name)): " + indented($0.module.description) }
+    let childLines = childDescriptionLines
     let lines = extraLines + childLines
     if lines.isEmpty { return typeName + "()" }
     if extraLines.count == 1 && childLines.isEmpty { return typeName + "(" + extraLines[0] + ")" }
     return typeName + "(\n  " + lines.joined(separator: "\n  ") + "\n)"
-  }
-
-  /// `ModuleList.__repr__`'s child lines: each run of consecutive children with the same repr as one
-  /// line, `(i): repr` for a run of one, `(i-j): n x repr` for longer runs.
-  private func compressedChildLines() -> [String] {
-    var runs: [(start: Int, end: Int, text: String)] = []
-    for (i, child) in namedChildren.enumerated() {
-      let text = child.module.description
-      if let last = runs.last, last.text == text {
-        runs[runs.count - 1].end = i
-      } else {
-        runs.append((i, i, text))
-      }
-    }
-    return runs.map { run in
-      indented(run.start == run.end ? "(\(run.start)): \(run.text)" : "(\(run.start)-\(run.end)): \(run.end - run.start + 1) x \(run.text)")
-    }
   }
 }
 

@@ -39,7 +39,7 @@ extension ModelBuilder {
   /// `Parameter(shape, init)` on `container`, which must be a user's class: declares the parameter and
   /// runs `init` with this builder's generator.
   func declareParameter(_ name: String, _ call: SpecCall, in container: Module) throws {
-    guard let owner = container as? CustomModule, owner.className != "ModuleList" else {
+    guard let owner = container as? CustomModule else {
       throw FreeParameterError(description: "a free Parameter belongs to a user's class, not to \(container.typeName)")
     }
     let a = try SpecSignature("Parameter", [.required("shape"), .required("init")]).bind(call)

@@ -37,25 +37,16 @@ extension ModelBuilder {
     return try build(parser.parseRoot())
   }
 
-  /// `torch.nn` classes without parameters or buffers that NNInit has no layer for yet, read from print
-  /// text as repr-only modules: the printed repr is kept verbatim (exact, since it is PyTorch's own).
-  /// A stand-in until the layers exist; a class in `catalog` is always built as the layer.
-  static let parameterFreeStandIns: Set<String> = Set(
-    (1...3).flatMap { d in ["MaxPool\(d)d", "AvgPool\(d)d", "AdaptiveAvgPool\(d)d", "AdaptiveMaxPool\(d)d"] })
-
   /// Container classes built from their printed children (rather than from constructor arguments).
   static let printedContainers: Set<String> = ["Sequential", "ModuleList", "ModuleDict"]
 
   func build(_ node: ModelTextNode) throws -> Module {
     switch node {
-    case .leaf(let call, let text, let line):
+    case .leaf(let call, _, let line):
       if call.name == "Parameter" {
         throw ModelTextError(line: line, "a Parameter line belongs inside a module, as '(name): Parameter(shape, init)'")
       }
       guard ModelBuilder.catalog[call.name] != nil else {
-        if ModelBuilder.parameterFreeStandIns.contains(call.name), let open = text.firstIndex(of: "(") {
-          return CustomModule(className: call.name, extraLines: [String(text[text.index(after: open)..<text.index(before: text.endIndex)])])
-        }
         guard call.arguments.isEmpty else {
           throw ModelTextError(
             line: line, "module class '\(call.name)' is not supported (yet): NNInit cannot tell its parameters from its repr")
@@ -67,14 +58,15 @@ extension ModelBuilder {
       let container: Module
       switch className {
       case "Sequential": container = Sequential([])
-      case "ModuleList": container = CustomModule(className: className, compressesRepeats: true)
+      case "ModuleList": container = ModuleList()
+      case "ModuleDict": container = NamedContainer("ModuleDict")
       case _ where ModelBuilder.catalog[className] != nil && !ModelBuilder.printedContainers.contains(className):
         throw ModelTextError(
           line: line,
           "'\(className)(' prints its children but not its constructor arguments, so it cannot be rebuilt from print text; replace its lines by its constructor call on one line, e.g. '(attn): \(className)(…)'")
       default: container = CustomModule(className: className, extraLines: extraLines)
       }
-      if !extraLines.isEmpty && !(container is CustomModule && className != "ModuleList") {
+      if !extraLines.isEmpty && !(container is CustomModule) {
         throw ModelTextError(line: line, "unexpected line '\(extraLines[0])' in '\(className)(' (expected '(name): Module(…)')")
       }
       for child in children {

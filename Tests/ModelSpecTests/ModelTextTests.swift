@@ -105,7 +105,7 @@ import Testing
     #expect(error(printed).contains("replace its lines by its constructor call on one line"))
   }
 
-  @Test func parameterFreeStandInsKeepTheirRepr() throws {
+  @Test func poolingLinesKeepTheirRepr() throws {
     let text = "Net(\n  (pool): MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)\n)"
     #expect(try build(text).description == text)
   }
@@ -119,7 +119,7 @@ import Testing
 
   @Test(arguments: [
     ("Net(\n  (a): Linear(2, 2)\n", "model text line 1: 'Net(' is never closed"),
-    ("Net(\n  (a): Upsample(scale_factor=2.0, mode='nearest')\n)", "model text line 2: module class 'Upsample' is not supported"),
+    ("Net(\n  (a): Frobnicate(scale=2.0)\n)", "model text line 2: module class 'Frobnicate' is not supported"),
     ("Net(\n  (a): Linear(2, -2)\n)", "model text line 2:"),
     ("Net(\n   (a): Linear(2, 2)\n)", "model text line 2: expected a line of 'Net(' from line 1 indented 2 spaces, got 3"),
     ("Net(\n  (0-2): 2 x Linear(2, 2)\n)", "model text line 2: a repeat"),
