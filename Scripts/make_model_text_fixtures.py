@@ -14,11 +14,14 @@ Cases:
   resnet18           torchvision.models.resnet18(): torchvision's own init loop runs in its __init__
                      (self.modules() pre-order: kaiming_normal_(fan_out, relu) on Conv2d.weight,
                      constant 1/0 on BatchNorm2d weight/bias; Linear keeps PyTorch's default)
+  mobilenet_v2       torchvision.models.mobilenet_v2(): its init loop (self.modules(): kaiming_normal_(fan_out)
+                     on Conv2d.weight, zeros_ on Conv2d.bias, ones_/zeros_ on BatchNorm2d, normal_(0, 0.01)
+                     and zeros_ on Linear)
   gpt_default        a two-block GPT in plain nn.Module code, PyTorch's default init only
   gpt_nanogpt        the same model after nanoGPT's model.apply(_init_weights) (post-order):
                      normal_(std=0.02) on Linear and Embedding weights, zeros_ on Linear biases
 
-The plan files (resnet18.plan.json, gpt_nanogpt.plan.json) are NNInit's input, written by hand in
+The plan files (resnet18.plan.json, mobilenet_v2.plan.json, gpt_nanogpt.plan.json) are NNInit's input, written by hand in
 NNInit's canonical JSON form; they are not generated.
 
 Regenerate (needs torch 2.15 and torchvision; the Swift tests never run Python):
@@ -137,6 +140,12 @@ def main():
     with open(os.path.join(OUT, "resnet18.txt"), "w") as f:
         f.write(repr(resnet) + "\n")
     cases["resnet18"] = record(resnet)
+
+    torch.manual_seed(SEED)
+    mobilenet = torchvision.models.mobilenet_v2()
+    with open(os.path.join(OUT, "mobilenet_v2.txt"), "w") as f:
+        f.write(repr(mobilenet) + "\n")
+    cases["mobilenet_v2"] = record(mobilenet)
 
     tensors = {}
     torch.manual_seed(SEED)

@@ -42,7 +42,7 @@ import Testing
   }
 
   /// decode → encode → the same bytes, for the committed plans (written by hand in canonical form).
-  @Test(arguments: ["resnet18.plan.json", "gpt_nanogpt.plan.json"])
+  @Test(arguments: ["resnet18.plan.json", "mobilenet_v2.plan.json", "gpt_nanogpt.plan.json"])
   func planJSONRoundTripsToTheSameBytes(file: String) throws {
     let bytes = Data(try Fixtures.bytes("modeltext/\(file)"))
     let plan = try InitPlan(json: bytes)

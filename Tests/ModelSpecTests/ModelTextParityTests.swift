@@ -42,6 +42,12 @@ import Testing
     try Self.check("resnet18", text: try Self.text("resnet18.txt"), plan: try Self.plan("resnet18.plan.json"))
   }
 
+  /// torchvision's MobileNetV2 (ReLU6, grouped depthwise convolutions, InvertedResidual/Conv2dNormActivation
+  /// classes) with its own init loop.
+  @Test func mobilenetV2WithTorchvisionsInitLoop() throws {
+    try Self.check("mobilenet_v2", text: try Self.text("mobilenet_v2.txt"), plan: try Self.plan("mobilenet_v2.plan.json"))
+  }
+
   @Test func customGPTWithDefaultInit() throws {
     try Self.check("gpt_default", text: try Self.text("gpt.txt"), plan: InitPlan())
   }
