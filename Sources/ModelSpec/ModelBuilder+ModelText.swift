@@ -42,7 +42,7 @@ extension ModelBuilder {
 
   func build(_ node: ModelTextNode) throws -> Module {
     switch node {
-    case .leaf(let call, _, let line):
+    case .leaf(let call, let line):
       if call.name == "Parameter" {
         throw ModelTextError(line: line, "a Parameter line belongs inside a module, as '(name): Parameter(shape, init)'")
       }
@@ -71,7 +71,7 @@ extension ModelBuilder {
       }
       for child in children {
         for name in child.names {
-          if case .leaf(let call, _, let childLine) = child.node, call.name == "Parameter" {
+          if case .leaf(let call, let childLine) = child.node, call.name == "Parameter" {
             try declareParameter(name, call, in: container, line: childLine)
           } else {
             container.registerModule(name, try build(child.node))

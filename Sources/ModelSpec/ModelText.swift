@@ -16,8 +16,8 @@ import Foundation
 /// container that is not `(name): …` is one of its `extra_repr` lines. Blank lines and lines starting
 /// with `#` are skipped.
 indirect enum ModelTextNode: Equatable {
-  /// A one-line repr `Name(args…)`: parsed, its text, and its 1-based line.
-  case leaf(SpecCall, text: String, line: Int)
+  /// A one-line repr `Name(args…)`, parsed, at a 1-based line.
+  case leaf(SpecCall, line: Int)
   /// `Name(` … `)`: named children (each with the names a repeat expands to), and extra-repr lines.
   case container(className: String, children: [ModelTextChild], extraLines: [String], line: Int)
 }
@@ -82,7 +82,7 @@ struct ModelTextParser {
         guard text.hasSuffix(")"), !isList else {
           throw ModelTextError(line: line, "expected one module repr like 'Linear(in_features=10, out_features=5, bias=True)', got '\(text)'")
         }
-        return .leaf(call, text: text, line: line)
+        return .leaf(call, line: line)
       } catch let error as SpecSyntaxError {
         throw ModelTextError(line: line, "\(error) in '\(text)'")
       }
