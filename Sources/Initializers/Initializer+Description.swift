@@ -20,6 +20,8 @@ extension Initializer: CustomStringConvertible {
       return "kaiming_normal_(a=\(f(a)), mode='\(mode.rawValue)', nonlinearity='\(nonlinearity.rawValue)')"
     case .orthogonal(let gain): return "orthogonal_(gain=\(f(gain)))"
     case .sparse(let sparsity, let std): return "sparse_(sparsity=\(f(sparsity)), std=\(f(std)))"
+    case .varianceScaling(let scale, let mode, let distribution):
+      return "variance_scaling_(scale=\(f(scale)), mode='\(mode.rawValue)', distribution='\(distribution.rawValue)')"
     }
   }
 }

@@ -66,6 +66,9 @@ extension Initializer {
       guard (0...1).contains(sparsity) else { throw InitError.sparsityOutOfRange(sparsity) }
       try RandomError.checkNormal(std: std, dtype: dtype)
       return .sparse(sparsity: sparsity, std: std)
+    case .varianceScaling(let scale, let mode, let distribution):
+      guard dtype.isFloatingPoint else { throw InitError.notFloatingPoint(function: "variance_scaling_", dtype: dtype) }
+      return try varianceScalingFill(scale: scale, mode: mode, distribution: distribution, shape: shape)
     }
   }
 

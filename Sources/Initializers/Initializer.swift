@@ -35,6 +35,9 @@ public enum Initializer: Sendable, Codable, Equatable, Hashable {
   case orthogonal(gain: Double = 1)
   /// `sparse_(sparsity, std)`.
   case sparse(sparsity: Double, std: Double = 0.01)
+  /// `variance_scaling_(scale, mode, distribution)` — not a `torch.nn.init` function: Keras' and JAX's
+  /// `variance_scaling` (LeCun, Glorot and He in one form; Flax's default kernel init), on PyTorch's fans.
+  case varianceScaling(scale: Double = 1, mode: VarianceScalingMode = .fanIn, distribution: VarianceScalingDistribution = .truncatedNormal)
 
   /// Runs the scheme on `tensor` with the matching `torch.nn.init` semantics: its ``fill(for:dtype:)``
   /// for the tensor's shape and dtype, run by the sequential executor (``Fill/apply(to:generator:)``).

@@ -13,6 +13,12 @@ extension Module {
   public func materializationPlan(weightInit: Initializer? = nil, biasInit: Initializer? = nil) throws
     -> MaterializationPlan
   {
+    try materializationPlan(reinitializing: steps(weight: weightInit, bias: biasInit))
+  }
+
+  /// The plan of this module's state dict after `resetAllParameters(generator:)` and then
+  /// ``reinitialize(_:generator:)`` with `steps` (an init plan's resolution), recorded without drawing.
+  public func materializationPlan(reinitializing reinitialization: [ParameterInitStep]) throws -> MaterializationPlan {
     enum Step {
       case scheme(Initializer)
       case indexFill(MaterializationPlan.IndexFill)
@@ -24,14 +30,7 @@ extension Module {
       steps[key, default: []].append(.indexFill(.init(index: index, value: value)))
     }
     try resetPostOrder(context)
-    if weightInit != nil || biasInit != nil {
-      for (path, module) in namedModulesInApplyOrder() {
-        var moduleContext = context
-        moduleContext.prefix = path
-        if let weightInit { try moduleContext.initialize("weight", of: module, with: weightInit) }
-        if let biasInit { try moduleContext.initialize("bias", of: module, with: biasInit) }
-      }
-    }
+    for step in reinitialization { try context.initialize(step.key, of: self, with: step.scheme) }
 
     var entries: [MaterializationPlan.Entry] = []
     for (path, module) in namedModules() {

@@ -48,6 +48,13 @@ public enum InitCallBuilder {
     case "xavier_normal_": return .xavierNormal(gain: try a.double("gain"))
     case "orthogonal_": return .orthogonal(gain: try a.double("gain"))
     case "sparse_": return .sparse(sparsity: try a.double("sparsity"), std: try a.double("std"))
+    case "variance_scaling_":
+      let mode = try a.string("mode"), distribution = try a.string("distribution")
+      guard let fanMode = VarianceScalingMode(rawValue: mode) else { throw a.invalidValue("mode", requirement: "one of 'fan_in', 'fan_out', 'fan_avg', 'fan_geo_avg'") }
+      guard let shape = VarianceScalingDistribution(rawValue: distribution) else {
+        throw a.invalidValue("distribution", requirement: "one of 'truncated_normal', 'normal', 'uniform'")
+      }
+      return .varianceScaling(scale: try a.double("scale"), mode: fanMode, distribution: shape)
     default:
       let nonlinearity = try Nonlinearity(pytorchName: try a.string("nonlinearity"))
       let slope: Double
@@ -94,5 +101,9 @@ public enum InitCallBuilder {
     "kaiming_normal_": kaiming,
     "orthogonal_": [.optional("gain", .int(1))],
     "sparse_": [.required("sparsity"), .optional("std", .float(0.01))],
+    // Not in torch.nn.init: Keras'/JAX's variance_scaling (Flax's and Keras' defaults), see Initializer.varianceScaling.
+    "variance_scaling_": [
+      .optional("scale", .float(1)), .optional("mode", .string("fan_in")), .optional("distribution", .string("truncated_normal")),
+    ],
   ]
 }

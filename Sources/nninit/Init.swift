@@ -16,16 +16,20 @@ struct Init: ParsableCommand {
                  --weight-init "kaiming_uniform_(nonlinearity='relu')" --bias-init 'zeros_()' --output model.safetensors
       """)
 
-  @Option(help: "The model: PyTorch constructor syntax without `nn.`.")
-  var model = "Linear(784, 256), ReLU(), Linear(256, 10)"
+  @Option(help: "The model: PyTorch constructor syntax without `nn.` (default: Linear(784, 256), ReLU(), Linear(256, 10)).")
+  var model: String?
+
+  @Option(help: "A file holding what print(model) printed; (name): Parameter(shape, init) lines add free parameters.")
+  var modelFile: String?
 
   @OptionGroup var options: GeneratorOptions
 
-  @Option(help: "A torch.nn.init call applied to every module's `weight`, in model.apply order.")
-  var weightInit: String?
+  @Option(
+    name: .customLong("parameter"),
+    help: ArgumentHelp("A free nn.Parameter of a class in --model-file, added after construction (repeatable): KEY=SHAPE:CALL, e.g. 'cls_token=(1, 1, 768):zeros_()'.", valueName: "key=shape:call"))
+  var freeParameters: [String] = []
 
-  @Option(help: "A torch.nn.init call applied to every module's `bias`, after its weight.")
-  var biasInit: String?
+  @OptionGroup var initPlan: InitPlanOptions
 
   @Option(help: "Where to write the state dict (.safetensors, loadable by load_state_dict).")
   var output: String?
@@ -44,24 +48,25 @@ struct Init: ParsableCommand {
 
   func run() throws {
     options.parallelism.apply()
-    let weightScheme = try weightInit.map { text in try reporting("--weight-init") { try InitCallBuilder.initializer(from: text) } }
-    let biasScheme = try biasInit.map { text in try reporting("--bias-init") { try InitCallBuilder.initializer(from: text) } }
+    let (plan, origins) = try initPlan.makePlan()
     let destination = try output.map { try stateDictOutput($0) }
     let shard = try shardOption()
+    let source = ModelSource(spec: modelFile == nil ? model ?? Self.defaultModel : model, file: modelFile, parameters: freeParameters)
     if options.generator == .philox {
-      return try runPositionAddressed(weightScheme: weightScheme, biasScheme: biasScheme, shard: shard, destination: destination)
+      return try runPositionAddressed(source: source, plan: plan, origins: origins, shard: shard, destination: destination)
     }
     let generator = options.makeGenerator()
-    let module = try reporting("--model", streamingHint: true) {
-      try ModelBuilder(dtype: options.dtype, generator: generator).build(model)
+    let module = try reporting(source.option, streamingHint: true) {
+      try source.build(ModelBuilder(dtype: options.dtype, generator: generator))
     }
-    try reporting("--weight-init/--bias-init") {
-      try module.reinitialize(weight: weightScheme, bias: biasScheme, generator: generator)
+    let resolution = plan.resolve(for: module)
+    initPlan.warnings(resolution, plan, origins: origins).forEach(warn)
+    try reportingRules(origins, resolution) {
+      try module.reinitialize(resolution.steps, generator: generator)
     }
     if let destination {
       try reporting("--output") {
-        try SafeTensors.write(
-          module.stateDict(), metadata: ["format": "pt"], to: destination.url)
+        try SafeTensors.write(module.stateDict(), metadata: ["format": "pt"], to: destination.url)
       }
     }
     if printModel || output == nil { print(module.description) }
@@ -86,13 +91,13 @@ struct Init: ParsableCommand {
   /// note names the parameters no rule touched (LSTM's `weight_ih_l0`, attention's `in_proj_weight`, …),
   /// so that keeping their default init is never a surprise.
   private func untouchedParameters(_ keys: [String]) -> String? {
-    guard weightInit != nil || biasInit != nil else { return nil }
+    guard initPlan.weightInit != nil || initPlan.biasInit != nil else { return nil }
     let untouched = keys.filter { key in
       let name = key.split(separator: ".").last.map(String.init) ?? key
       return name != "weight" && name != "bias"
     }
     guard !untouched.isEmpty else { return nil }
-    let options = [weightInit.map { _ in "--weight-init" }, biasInit.map { _ in "--bias-init" }].compactMap { $0 }
+    let options = [initPlan.weightInit.map { _ in "--weight-init" }, initPlan.biasInit.map { _ in "--bias-init" }].compactMap { $0 }
     let shown = untouched.prefix(8).joined(separator: ", ") + (untouched.count > 8 ? ", and \(untouched.count - 8) more" : "")
     return "\(options.joined(separator: "/")) set each module's `weight`/`bias` as PyTorch's apply loop does; "
       + "\(untouched.count) parameter\(untouched.count == 1 ? " keeps its" : "s keep their") default init: \(shown)"
@@ -103,32 +108,32 @@ struct Init: ParsableCommand {
     if let text { FileHandle.standardError.write(Data("note: \(text)\n".utf8)) }
   }
 
+  static let defaultModel = "Linear(784, 256), ReLU(), Linear(256, 10)"
+
   /// The philox path: build the model as declarations only (nothing allocated, nothing drawn), record each
   /// parameter's final scheme, and stream the tensors (or one shard of them) into the file chunk by
   /// chunk, so memory stays bounded whatever the model's size. The values equal those of
   /// `resetAllParameters(generator:)` + `reinitialize(…)` + `stateDict()`, bit for bit.
   private func runPositionAddressed(
-    weightScheme: Initializer?, biasScheme: Initializer?, shard: TensorShard?, destination: OutputPath?
+    source: ModelSource, plan: InitPlan, origins: [String], shard: TensorShard?, destination: OutputPath?
   ) throws {
     let generator = PhiloxGenerator(seed: options.seed)
-    let module = try reporting("--model") {
-      try Module.declarationsOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
-    }
-    let plan = try reporting("--weight-init/--bias-init") {
-      try module.materializationPlan(weightInit: weightScheme, biasInit: biasScheme)
-    }
-    let replicated = try shard.map { try checkShardDimension($0, plan) } ?? nil
+    let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: options.dtype, generator: generator)) }
+    let resolution = plan.resolve(for: module)
+    initPlan.warnings(resolution, plan, origins: origins).forEach(warn)
+    let materialization = try reportingRules(origins, resolution) { try module.materializationPlan(reinitializing: resolution.steps) }
+    let replicated = try shard.map { try checkShardDimension($0, materialization) } ?? nil
     let optionOf = { (error: any Error) -> String in
       guard let failed = error as? ParameterInitError else { return "--output" }
-      return failed.scheme == weightScheme || failed.scheme == biasScheme ? "--weight-init/--bias-init" : "--model"
+      return resolution.ruleIndex[failed.parameter].map { origins[$0] } ?? source.option
     }
     if let destination {
-      try write(plan, generator: generator, shard: shard, to: destination.url, optionOf: optionOf)
+      try write(materialization, generator: generator, shard: shard, to: destination.url, optionOf: optionOf)
     } else {
-      do { try plan.validate() } catch { throw CLIError(option: optionOf(error), error) }
+      do { try materialization.validate() } catch { throw CLIError(option: optionOf(error), error) }
     }
     if printModel || output == nil { print(module.description) }
-    note(untouchedParameters(plan.entries.filter { !$0.isBuffer }.map(\.key)))
+    note(untouchedParameters(materialization.entries.filter { !$0.isBuffer }.map(\.key)))
     note(replicated)
   }
 
@@ -148,6 +153,20 @@ struct Init: ParsableCommand {
     let shown = replicated.prefix(8).joined(separator: ", ") + (replicated.count > 8 ? ", and \(replicated.count - 8) more" : "")
     return "--shard-dim \(shard.dimension): \(replicated.count) parameter\(replicated.count == 1 ? " has" : "s have") "
       + "rank ≤ \(shard.dimension) and \(replicated.count == 1 ? "is" : "are") written whole (replicated) in every shard: \(shown)"
+  }
+
+  /// Runs `body`, naming the rule's option (`--init '…'`, `--plan rule 2`, `--weight-init`) when a
+  /// scheme fails on a parameter the plan decided.
+  private func reportingRules<T>(_ origins: [String], _ resolution: InitPlanResolution, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as ParameterInitError {
+      throw CLIError(option: resolution.ruleIndex[error.parameter].map { origins[$0] } ?? "--model", error)
+    } catch let error as CLIError {
+      throw error
+    } catch {
+      throw CLIError(option: "--init", error)
+    }
   }
 
   private func write(

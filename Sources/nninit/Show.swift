@@ -1,41 +1,71 @@
 import ArgumentParser
+import Foundation
 import NNInit
 
-/// `nninit show`: the model's repr and what PyTorch's default init gives each parameter.
+/// `nninit show`: the model's repr and, per parameter, the init that sets it and the rule it came from.
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the model and, per parameter, its default init scheme, fans and resulting std/bound.",
-    discussion: "Example: nninit show --model 'Conv2d(3, 16, 3), ReLU(), Flatten(), Linear(16 * 30 * 30, 10)'")
+    abstract: "Print the model and, per parameter, its init scheme (and the plan rule that set it), fans and resulting std/bound.",
+    discussion: """
+      Example: nninit show --model 'Conv2d(3, 16, 3), ReLU(), Flatten(), Linear(16 * 30 * 30, 10)'
+               nninit show --model-file resnet18.txt --init "Conv2d.weight=kaiming_normal_(mode='fan_out', nonlinearity='relu')"
+      """)
 
   @Option(help: "The model: PyTorch constructor syntax without `nn.`.")
-  var model: String
+  var model: String?
+
+  @Option(help: "A file holding what print(model) printed.")
+  var modelFile: String?
+
+  @Option(
+    name: .customLong("parameter"),
+    help: ArgumentHelp("A free nn.Parameter of a class in --model-file, added after construction (repeatable): KEY=SHAPE:CALL, e.g. 'cls_token=(1, 1, 768):zeros_()'.", valueName: "key=shape:call"))
+  var freeParameters: [String] = []
+
+  @OptionGroup var initPlan: InitPlanOptions
 
   @Option(help: "Parameter dtype: float32 or float64.")
   var dtype: DType = .float32
 
+  func validate() throws {
+    if model == nil && modelFile == nil { throw CLIError("give --model SPEC or --model-file FILE") }
+  }
+
   func run() throws {
+    let (plan, origins) = try initPlan.makePlan()
+    let source = ModelSource(spec: model, file: modelFile, parameters: freeParameters)
     // Declarations only: nothing is allocated or drawn, whatever the model's size.
-    let module = try reporting("--model") {
-      try Module.declarationsOnly { try ModelBuilder(dtype: dtype, generator: TorchGenerator(seed: 0)).build(model) }
-    }
+    let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: dtype, generator: TorchGenerator(seed: 0))) }
+    let resolution = plan.resolve(for: module)
+    let warnings = initPlan.warnings(resolution, plan, origins: origins)
+    warnings.forEach(warn)
     print(module.description)
     print()
-    let plan = try reporting("--model") { try module.materializationPlan() }
-    var rows: [[String]] = [["parameter", "shape", "count", "default init", "fan_in", "fan_out", "std", "bound"]]
+    let materialization = try reporting(source.option) { try module.materializationPlan(reinitializing: resolution.steps) }
+    var rows: [[String]] = [["parameter", "shape", "count", "init", "set by", "fan_in", "fan_out", "std", "bound"]]
     var total = 0, totalOverflowed = false  // each count fits in an Int; their sum may not
+    func add(_ count: Int) {
+      let (sum, overflow) = total.addingReportingOverflow(count)
+      (total, totalOverflowed) = overflow ? (total, true) : (sum, totalOverflowed)
+    }
     var buffers: [[String]] = []
-    for entry in plan.entries {
+    for entry in materialization.entries {
       let shape = entry.declaration.shape, count = entry.declaration.count
       let shapeText = "(" + shape.map(String.init).joined(separator: ", ") + ")"
       guard let scheme = entry.scheme else {
-        buffers.append([entry.key, shapeText, "\(count)", "buffer", "-", "-", "-", "-"])
+        guard entry.isBuffer else {
+          add(count)
+          rows.append([entry.key, shapeText, "\(count)", "constant \(pythonRepr(entry.declaration.fill))", setBy(entry.key, resolution), "-", "-", "-", "-"])
+          continue
+        }
+        buffers.append([entry.key, shapeText, "\(count)", "buffer", "-", "-", "-", "-", "-"])
         continue
       }
-      let (sum, overflow) = total.addingReportingOverflow(count)
-      (total, totalOverflowed) = overflow ? (total, true) : (sum, totalOverflowed)
+      add(count)
+      do { _ = try scheme.fill(for: shape, dtype: dtype) } catch { warn("\(scheme) on '\(entry.key)' (\(setBy(entry.key, resolution))): \(error)") }
       let stats = try? scheme.statistics(shape: shape, dtype: dtype)
       rows.append([
-        entry.key, shapeText, "\(count)", scheme.description,
+        entry.key, shapeText, "\(count)", scheme.description, setBy(entry.key, resolution),
         stats?.fanIn.map(String.init) ?? "-", stats?.fanOut.map(String.init) ?? "-",
         stats.map { format($0.std) } ?? "-", stats?.bound.map(format) ?? "-",
       ])
@@ -43,11 +73,24 @@ struct Show: ParsableCommand {
     rows += buffers
     print(table(rows))
     if totalOverflowed {
-      let approximate = plan.entries.filter { $0.scheme != nil }.reduce(0.0) { $0 + Double($1.declaration.count) }
+      let approximate = materialization.entries.filter { !$0.isBuffer }.reduce(0.0) { $0 + Double($1.declaration.count) }
       print("\ntotal parameters: about " + String(format: "%.4g", approximate) + " (more than 2^63 - 1)")
     } else {
       print("\ntotal parameters: \(total)")
     }
+    if !plan.isEmpty {
+      print("\ninit plan (order: \(plan.order.rawValue), first matching rule wins):")
+      for (i, rule) in plan.rules.enumerated() {
+        let used = resolution.ruleIndex.values.filter { $0 == i }.count
+        print("  \(i + 1). \(rule.pattern)=\(rule.actionText)  [\(origins[i])]  decides \(used) parameter\(used == 1 ? "" : "s")")
+      }
+      for warning in warnings { print("warning: " + warning) }
+    }
+  }
+
+  /// The rule that decided `key` (`rule 2`, listed under the table), or `default` (the module's default init).
+  private func setBy(_ key: String, _ resolution: InitPlanResolution) -> String {
+    resolution.ruleIndex[key].map { "rule \($0 + 1)" } ?? "default"
   }
 
   private func format(_ x: Double) -> String { String(format: "%.4g", x) }
@@ -60,5 +103,3 @@ struct Show: ParsableCommand {
     }.joined(separator: "\n")
   }
 }
-
-import Foundation
