@@ -23,9 +23,11 @@ let package = Package(
     .target(name: "Lab", dependencies: ["Training", "ModelSpec", "Interop"], swiftSettings: [.unsafeFlags(["-O"])]),
     .target(name: "Interop", dependencies: ["TensorModule"]),
     .target(name: "ModelSpec", dependencies: ["Layers"]),
+    // Hugging Face config.json → parameter declarations → checkpoint directories.
+    .target(name: "HFModels", dependencies: ["Layers", "Interop"]),
     .target(
       name: "NNInit",
-      dependencies: ["TensorModule", "RandomModule", "Initializers", "Layers", "Interop", "ModelSpec", "Training", "Lab"]),
+      dependencies: ["TensorModule", "RandomModule", "Initializers", "Layers", "Interop", "ModelSpec", "HFModels", "Training", "Lab"]),
     .executableTarget(
       name: "nninit",
       dependencies: ["NNInit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -40,6 +42,7 @@ let package = Package(
     .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "ModelSpecTests", dependencies: ["ModelSpec", "TestSupport"]),
+    .testTarget(name: "HFModelsTests", dependencies: ["HFModels", "RandomModule", "TestSupport"]),
     .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
     .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["nninit", "NNInit", "TestSupport"]),

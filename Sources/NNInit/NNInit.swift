@@ -1,5 +1,6 @@
 // The umbrella module: `import NNInit` gives the whole library.
 @_exported import Initializers
+@_exported import HFModels
 @_exported import Interop
 @_exported import Layers
 @_exported import ModelSpec

@@ -22,7 +22,7 @@ struct Fill: ParsableCommand {
   func run() throws {
     let scheme = try reporting("CALL") { try InitCallBuilder.initializer(from: call) }
     let dims = try parseShape(shape)
-    var tensor = try reporting("--shape") { try Tensor(zeros: dims, dtype: options.dtype) }
+    var tensor = try reporting("--shape") { try Tensor(zeros: dims, dtype: options.tensorDType()) }
     let generator = options.makeGenerator().generator(forParameter: "tensor")
     try reporting(call) { try scheme.apply(to: &tensor, generator: generator) }
     let url = URL(fileURLWithPath: output)

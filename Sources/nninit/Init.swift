@@ -21,6 +21,8 @@ struct Init: ParsableCommand {
 
   @OptionGroup var options: GeneratorOptions
 
+  @OptionGroup var hf: HFOptions
+
   @Option(help: "A torch.nn.init call applied to every module's `weight`, in model.apply order.")
   var weightInit: String?
 
@@ -43,6 +45,8 @@ struct Init: ParsableCommand {
   var shardCount: Int?
 
   func run() throws {
+    if hf.hfConfig != nil { return try runHF() }
+    try hf.rejectWithoutConfig()
     let weightScheme = try weightInit.map { text in try reporting("--weight-init") { try InitCallBuilder.initializer(from: text) } }
     let biasScheme = try biasInit.map { text in try reporting("--bias-init") { try InitCallBuilder.initializer(from: text) } }
     let shard = try shardOption()
@@ -51,7 +55,7 @@ struct Init: ParsableCommand {
     }
     let generator = options.makeGenerator()
     let module = try reporting("--model") {
-      try ModelBuilder(dtype: options.dtype, generator: generator).build(model)
+      try ModelBuilder(dtype: options.tensorDType(), generator: generator).build(model)
     }
     try reporting("--weight-init/--bias-init") {
       try module.reinitialize(weight: weightScheme, bias: biasScheme, generator: generator)
@@ -73,7 +77,7 @@ struct Init: ParsableCommand {
     if let threads = options.threads { Parallel.threadCount = threads }  // as makeGenerator() does for torch
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try reporting("--model") {
-      try Module.declarationsOnly { try ModelBuilder(dtype: options.dtype, generator: generator).build(model) }
+      try Module.declarationsOnly { try ModelBuilder(dtype: options.tensorDType(), generator: generator).build(model) }
     }
     let plan = try reporting("--weight-init/--bias-init") {
       try module.materializationPlan(weightInit: weightScheme, biasInit: biasScheme)
@@ -151,7 +155,7 @@ struct Init: ParsableCommand {
 /// faults again (2.1 M minor faults and 16 s of system time for a 4 GiB model); served from the heap,
 /// which is not trimmed, the pages are reused (13 K faults, 6 s) and resident memory stays a few chunks.
 /// `mallopt` is not in Swift's Glibc module, hence `dlsym`.
-private func keepChunkBuffersInTheHeap() {
+func keepChunkBuffersInTheHeap() {
   #if canImport(Glibc)
     typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
