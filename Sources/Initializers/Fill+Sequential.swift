@@ -34,19 +34,10 @@ extension Fill {
       }
     case .constant(let value): tensor.fill(value)
     case .eye, .dirac:
-      let isOne = indicator(shape: tensor.shape)
-      switch tensor.dtype {
-      case .float32: tensor.withMutableFloat32 { Self.write(isOne, into: $0, offset: 0) }
-      case .float64: tensor.withMutableFloat64 { Self.write(isOne, into: $0, offset: 0) }
-      case .int64: tensor.withMutableInt64 { Self.write(isOne, into: $0, offset: 0) }
-      }
+      tensor.fill(0)
+      for i in oneIndices(shape: tensor.shape) { tensor[linear: i] = 1 }
     case .orthogonal(let gain): try fillOrthogonal(&tensor, gain: gain, generator: g)
     case .sparse(let sparsity, let std): try fillSparse(&tensor, sparsity: sparsity, std: std, generator: generator)
     }
-  }
-
-  /// Elements `offset ..< offset + buffer.count` of a 0/1 tensor: 1 where `isOne(index)`.
-  static func write<T: Numeric>(_ isOne: (Int) -> Bool, into buffer: UnsafeMutableBufferPointer<T>, offset: Int) {
-    for k in buffer.indices { buffer[k] = isOne(offset + k) ? 1 : 0 }
   }
 }

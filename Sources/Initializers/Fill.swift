@@ -45,22 +45,25 @@ public enum Fill: Sendable, Hashable {
     }
   }
 
-  /// For `eye` and `dirac`: whether row-major element `index` of a tensor of `shape` is 1.
+  /// For `eye` and `dirac`: the row-major indices of the elements that are 1 in a tensor of `shape`
+  /// (every other element is 0), ascending.
   ///
-  /// `eye`: `row == column`. `dirac`: with strides `s`, `out_per_group = size(0)/groups`, the element is
-  /// at the kernel centre (`index mod s₁ == Σ (size(i)/2)·sᵢ`, i ≥ 2) and its input channel equals its
-  /// output channel modulo `out_per_group`.
-  func indicator(shape: [Int]) -> (Int) -> Bool {
+  /// `eye`: `i·columns + i` for `i < min(rows, columns)`. `dirac`: with strides `s`,
+  /// `out_per_group = size(0)/groups` and the kernel centre `c = Σ (size(i)/2)·sᵢ` (i ≥ 2),
+  /// `(g·out_per_group + d)·s₀ + d·s₁ + c` for each group g and `d < min(out_per_group, size(1))`.
+  func oneIndices(shape: [Int]) -> [Int] {
+    guard !shape.contains(0) else { return [] }
     switch self {
     case .eye:
       let columns = shape[1]
-      return { i in i / columns == i % columns }
+      return (0..<min(shape[0], columns)).map { $0 * columns + $0 }
     case .dirac(let groups):
-      let strides = Tensor.contiguousStrides(shape)
+      let strides = Tensor.contiguousStrides(shape), outPerGroup = shape[0] / groups
       let center = zip(shape.dropFirst(2), strides.dropFirst(2)).reduce(0) { $0 + ($1.0 / 2) * $1.1 }
-      let (stride0, stride1, channels, outPerGroup) = (strides[0], strides[1], shape[1], shape[0] / groups)
-      return { i in i % stride1 == center && (i / stride1) % channels == (i / stride0) % outPerGroup }
-    default: preconditionFailure("\(self) is not computed from the index")
+      return (0..<groups).flatMap { g in
+        (0..<min(outPerGroup, shape[1])).map { d in (g * outPerGroup + d) * strides[0] + d * strides[1] + center }
+      }
+    default: preconditionFailure("\(self) is not a 0/1 fill")
     }
   }
 }

@@ -66,7 +66,7 @@ public struct PositionalFill: Sendable {
     case .elementWise(.truncatedNormal(let mean, let std, let a, let b), let g):
       g.fillTruncatedNormal(buffer, mean: mean, std: std, a: a, b: b, offset: offset)
     case .elementWise(.constant(let value), _): buffer.update(repeating: Float(value))
-    case .elementWise(let fill, _): Fill.write(fill.indicator(shape: shape), into: buffer, offset: offset)
+    case .elementWise(let fill, _): writeOnes(of: fill, into: buffer, offset: offset)
     case .whole(let tensor):
       guard case .float32(let values) = tensor.storage else { preconditionFailure("expected float32") }
       copy(values, offset: offset, into: buffer)
@@ -85,7 +85,7 @@ public struct PositionalFill: Sendable {
     case .elementWise(.truncatedNormal(let mean, let std, let a, let b), let g):
       g.fillTruncatedNormal(buffer, mean: mean, std: std, a: a, b: b, offset: offset)
     case .elementWise(.constant(let value), _): buffer.update(repeating: value)
-    case .elementWise(let fill, _): Fill.write(fill.indicator(shape: shape), into: buffer, offset: offset)
+    case .elementWise(let fill, _): writeOnes(of: fill, into: buffer, offset: offset)
     case .whole(let tensor):
       guard case .float64(let values) = tensor.storage else { preconditionFailure("expected float64") }
       copy(values, offset: offset, into: buffer)
@@ -121,6 +121,13 @@ public struct PositionalFill: Sendable {
       }
     }
     return result
+  }
+
+  /// Elements `offset ..< offset + buffer.count` of an `eye`/`dirac` fill: 0, and 1 at its one-indices.
+  private func writeOnes<T: BinaryFloatingPoint>(of fill: Fill, into buffer: UnsafeMutableBufferPointer<T>, offset: Int) {
+    buffer.update(repeating: 0)
+    let range = offset..<(offset + buffer.count)
+    for i in fill.oneIndices(shape: shape) where range.contains(i) { buffer[i - offset] = 1 }
   }
 
   private func copy<T>(_ values: [T], offset: Int, into buffer: UnsafeMutableBufferPointer<T>) {
