@@ -757,6 +757,20 @@ def sha256(path):
     return h.hexdigest()
 
 
+AARCH64_HEADING = "## aarch64 (the arm64 wheel, under qemu)"
+
+
+def aarch64_readme_section():
+    """README lines describing aarch64/ (written by Scripts/compare_torch_aarch64.py --write), or []."""
+    path = os.path.join(OUT_ROOT, "aarch64", "README.md")
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        body = f.read().rstrip("\n").split("\n")[1:]  # without its title
+    return [AARCH64_HEADING, "", "From `aarch64/README.md`:"] + \
+        ["#" + line if line.startswith("#") else line for line in body] + [""]
+
+
 def parent_main():
     caps = [("vectorized", None), ("scalar", "default")]
     summaries = {}
@@ -837,6 +851,8 @@ def parent_main():
     L.append("* `vectorized/` — native capability (AVX2/AVX512: FMA in `uniform_`, Cephes Fill16 for float32 "
              "`normal_` with ≥16 contiguous elements)")
     L.append("* `scalar/` — `ATEN_CPU_CAPABILITY=default` (no FMA, libm `logf/sinf/cosf`)")
+    L.append("* `aarch64/` — the aarch64 wheel (FMA, libm `logf/sinf/cosf`), made under qemu by "
+             "`Scripts/check_torch_aarch64.sh --write`; not touched by this script (see below)")
     L.append("* `manifest.json` — environment, file sizes and sha256, full comparison tables")
     L.append("")
     L.append("Each directory holds `functions.json/.safetensors` (nn.init cases + RNG sequences), "
@@ -886,6 +902,7 @@ def parent_main():
             L.append(f"| {fname} | `{g}` | {s['cases']} | {s['differing_cases']} | "
                      f"{s['differing_elements']} / {s['elements']} | {s['max_abs_diff']:.3g} |")
     L.append("")
+    L += aarch64_readme_section()
     L.append("## Files")
     L.append("")
     L.append("| file | bytes |")

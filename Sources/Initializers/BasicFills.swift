@@ -4,8 +4,10 @@ import TensorModule
 /// Fills `tensor` from U(a, b) (`torch.nn.init.uniform_`).
 ///
 /// - Parameters:
-///   - a: lower bound. - b: upper bound (exclusive, as PyTorch's `[from, to)`).
-///   - generator: the random source; `nil` means ``TorchGenerator/default``.
+///   - tensor: the tensor to fill in place.
+///   - a: lower bound.
+///   - b: upper bound (exclusive, as PyTorch's `[from, to)`).
+///   - generator: the random source; `nil` means `TorchGenerator.default`.
 /// - Throws: `RandomError` if `a > b` or a bound is out of the dtype's range.
 /// Mirrors `torch.nn.init.uniform_(tensor, a=0.0, b=1.0, generator=None)`.
 public func uniform(_ tensor: inout Tensor, a: Double = 0, b: Double = 1, generator: (any RandomGenerator)? = nil)

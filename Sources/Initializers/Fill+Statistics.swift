@@ -1,3 +1,4 @@
+import _LibM
 import RandomModule
 import TensorModule
 

@@ -27,6 +27,7 @@ public enum InitError: Error, Equatable, CustomStringConvertible {
   /// A random fill of a tensor whose dtype is not floating point.
   case notFloatingPoint(function: String, dtype: DType)
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String {
     switch self {
     case .fanNeedsTwoDimensions(let shape):

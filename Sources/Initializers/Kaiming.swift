@@ -15,8 +15,11 @@ public func kaimingStd(shape: [Int], a: Double = 0, mode: FanMode = .fanIn, nonl
 /// Computed as PyTorch does, in double: `std = gain/√fan`, `bound = √3·std`. A tensor with a zero
 /// dimension is left alone with a warning and consumes no random numbers.
 /// - Parameters:
+///   - tensor: the tensor to fill in place.
 ///   - a: the negative slope of the rectifier after this layer (only used with `.leakyReLU`).
 ///   - mode: `.fanIn` preserves forward variance, `.fanOut` backward.
+///   - nonlinearity: the nonlinearity after this layer, for ``calculateGain(_:param:)``.
+///   - generator: the random source; `nil` means `TorchGenerator.default`.
 /// - Throws: ``InitError/fanNeedsTwoDimensions(shape:)`` for fewer than 2 dimensions.
 /// Mirrors `torch.nn.init.kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')`.
 public func kaimingUniform(

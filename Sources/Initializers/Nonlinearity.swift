@@ -1,16 +1,28 @@
 /// The nonlinearities `torch.nn.init.calculate_gain` knows, with PyTorch's names as raw values.
 public enum Nonlinearity: String, Sendable, Codable, CaseIterable {
+  /// Gain 1 (`'linear'`).
   case linear
+  /// Gain 1 (`'conv1d'`).
   case conv1d
+  /// Gain 1 (`'conv2d'`).
   case conv2d
+  /// Gain 1 (`'conv3d'`).
   case conv3d
+  /// Gain 1 (`'conv_transpose1d'`).
   case convTranspose1d = "conv_transpose1d"
+  /// Gain 1 (`'conv_transpose2d'`).
   case convTranspose2d = "conv_transpose2d"
+  /// Gain 1 (`'conv_transpose3d'`).
   case convTranspose3d = "conv_transpose3d"
+  /// Gain 1 (`'sigmoid'`).
   case sigmoid
+  /// Gain 5/3 (`'tanh'`).
   case tanh
+  /// Gain √2 (`'relu'`).
   case relu
+  /// Gain √(2 / (1 + negative_slope²)), negative_slope = `param` ?? 0.01 (`'leaky_relu'`).
   case leakyReLU = "leaky_relu"
+  /// Gain 3/4 (`'selu'`).
   case selu
 
   /// The nonlinearity PyTorch calls `name` (`'relu'`, `'leaky_relu'`, …).

@@ -4,7 +4,7 @@ import TensorModule
 /// Fills a 2-D tensor as a sparse matrix (Martens, 2010): N(0, std²), then in each column
 /// `⌈sparsity·rows⌉` randomly chosen entries set to 0.
 ///
-/// As PyTorch, the zeros of column c are `randperm(rows)[:num_zeros]`, and with ``TorchGenerator`` the
+/// As PyTorch, the zeros of column c are `randperm(rows)[:num_zeros]`, and with `TorchGenerator` the
 /// permutations are drawn from the *default* generator even when `generator` is given (PyTorch's
 /// `sparse_` calls `torch.randperm` without it). Other generators draw them from themselves.
 /// - Throws: for a rank other than 2, or a sparsity outside [0, 1] (PyTorch accepts it silently and

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A file that appears at its destination complete or not at all.
 ///
 /// Bytes go to a hidden temporary file in the destination's directory (`.name.<UUID>.tmp`), which

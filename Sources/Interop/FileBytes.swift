@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Reads a whole file into memory with POSIX calls, so failures carry `strerror` reasons.
 ///
 /// - Throws: ``InteropFileError/cannotRead(path:reason:)`` naming `url`'s path.

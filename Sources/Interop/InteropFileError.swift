@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import _LibM
 
 /// A file could not be read or written; every case names the path and the operating system's reason.
 public enum InteropFileError: Error, Equatable, CustomStringConvertible {

@@ -12,14 +12,15 @@ public enum SafeTensors {
   /// Mirrors `safetensors.torch.save_file(tensors, filename, metadata)`, except that the data buffer
   /// keeps the caller's order (the crate sorts by dtype size and name; readers do not care).
   /// - Parameters:
-  ///   - tensors: name/tensor pairs; names must be unique.
+  ///   - tensors: name/tensor pairs, e.g. `model.stateDict()` as it is; names must be unique.
+  ///   - url: the file to write; replaced atomically if it exists.
   ///   - metadata: the `__metadata__` strings, e.g. `["format": "pt"]` (`safe_open` needs it for `pt`).
   ///   - storage: the stored type of floating-point tensors (`nil`: `F32`/`F64` as they are); integer
   ///     tensors always stay `I64`.
   /// - Throws: ``SafeTensorsError`` for duplicate/reserved names, ``InteropFileError`` naming the path if
   ///   it cannot be written.
   public static func write(
-    _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], to url: URL,
+    _ tensors: [(String, Tensor)], metadata: [String: String] = [:], to url: URL,
     storage: SafeTensorsStorage? = nil
   ) throws {
     let writer = try SafeTensorsWriter(header: header(tensors, metadata: metadata, storage: storage), to: url)
@@ -36,7 +37,7 @@ public enum SafeTensors {
   ///
   /// Mirrors `safetensors.torch.save(tensors, metadata)`.
   public static func encode(
-    _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], storage: SafeTensorsStorage? = nil
+    _ tensors: [(String, Tensor)], metadata: [String: String] = [:], storage: SafeTensorsStorage? = nil
   ) throws -> [UInt8] {
     let header = try header(tensors, metadata: metadata, storage: storage)
     var cursor = _SafeTensorsCursor(header)
@@ -67,10 +68,10 @@ public enum SafeTensors {
   }
 
   private static func header(
-    _ tensors: [(name: String, tensor: Tensor)], metadata: [String: String], storage: SafeTensorsStorage?
+    _ tensors: [(String, Tensor)], metadata: [String: String], storage: SafeTensorsStorage?
   ) throws(SafeTensorsError) -> SafeTensorsHeader {
     try SafeTensorsHeader(
-      tensors.map { ($0.name, SafeTensorsStorage.dtype(for: $0.tensor.dtype, storage: storage), $0.tensor.shape) },
+      tensors.map { name, tensor in (name, SafeTensorsStorage.dtype(for: tensor.dtype, storage: storage), tensor.shape) },
       metadata: metadata)
   }
 }

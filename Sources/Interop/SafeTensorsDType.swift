@@ -28,7 +28,7 @@ public enum SafeTensorsDType: String, Sendable, CaseIterable, CustomStringConver
     }
   }
 
-  /// The ``DType`` of the tensor a stored entry decodes to (`F16`/`BF16` → `float32`).
+  /// The `DType` of the tensor a stored entry decodes to (`F16`/`BF16` → `float32`).
   public var tensorDType: DType {
     switch self {
     case .f16, .bf16, .f32: .float32

@@ -1,24 +1,36 @@
 import Foundation
+import RandomModule
 import Synchronization
 import TensorModule
 
 /// The grid of experiments `nninit lab compare` runs (bare `nninit lab`: the tutorial's defaults).
 public struct CompareConfig: Sendable, Codable, Equatable {
+  /// The activations between the Linear layers, one row of the grid each (default ReLU and tanh).
   public var activations: [LabActivation]
+  /// The numbers of Linear layers (default 5 and 20).
   public var depths: [Int]
+  /// The initializations compared in every (activation, depth) cell.
   public var inits: [LabInit]
   /// Hidden width of the trained MLPs, and width of the signal experiment's square layers.
   public var width: Int
   /// Inputs per signal experiment.
   public var signalBatch: Int
+  /// The optimizer of the training runs (`torch.optim.SGD` by default).
   public var optimizer: LabOptimizer
+  /// The optimizer's learning rate (`lr`).
   public var learningRate: Double
+  /// SGD momentum (ignored by Adam).
   public var momentum: Double
+  /// L2 penalty added by the optimizer (`weight_decay`).
   public var weightDecay: Double
+  /// Passes over the training split.
   public var epochs: Int
+  /// Samples per optimizer step.
   public var batchSize: Int
+  /// The seed of every run's generator (`torch.manual_seed(seed)` for `GeneratorKind.torch`).
   public var seed: Int
-  public var generator: LabGenerator
+  /// Which generator draws the initial weights and the synthetic inputs.
+  public var generator: GeneratorKind
 
   /// The tutorial's comparison: uniform_(-0.1, 0.1), xavier_uniform_, kaiming_uniform_(relu),
   /// constant_(0.5) (biases zero) and PyTorch's default; ReLU and tanh; depths 5 and 20; width 128;
@@ -26,7 +38,7 @@ public struct CompareConfig: Sendable, Codable, Equatable {
   public init(
     activations: [LabActivation] = [.relu, .tanh], depths: [Int] = [5, 20], inits: [LabInit] = LabInit.tutorialDefaults,
     width: Int = 128, signalBatch: Int = 256, optimizer: LabOptimizer = .sgd, learningRate: Double = 0.01, momentum: Double = 0.9,
-    weightDecay: Double = 0, epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: LabGenerator = .torch
+    weightDecay: Double = 0, epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: GeneratorKind = .torch
   ) {
     self.activations = activations
     self.depths = depths
@@ -77,13 +89,18 @@ public struct CompareConfig: Sendable, Codable, Equatable {
 public struct CompareResult: Sendable, Codable, Equatable {
   /// The data set's description.
   public struct DatasetInfo: Sendable, Codable, Equatable {
+    /// The data set's ``LabDataset/name``, ``LabDataset/summary`` and ``LabDataset/task``.
     public var name: String, summary: String, task: LabDataset.Task
+    /// Sample counts of the training and test splits, the number of input features, and the number
+    /// of classes (1 for regression).
     public var trainSamples: Int, testSamples: Int, features: Int, classes: Int
     /// Accuracy of always answering the most common training class.
     public var chanceAccuracy: Double?
   }
 
+  /// The grid that was run.
   public var config: CompareConfig
+  /// The data set every training run used.
   public var dataset: DatasetInfo
   /// One per cell, in ``CompareConfig/cells`` order.
   public var signal: [SignalResult]

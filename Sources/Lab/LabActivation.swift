@@ -8,9 +8,13 @@ import Layers
 /// its negative side, a saturated tanh (|y| > 0.99, i.e. |z| > 2.65, where tanh′ < 0.02) or sigmoid
 /// (y < 0.01 or y > 0.99, i.e. |z| > 4.6, where σ′ < 0.01).
 public enum LabActivation: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+  /// `nn.ReLU`: max(0, z).
   case relu
+  /// `nn.LeakyReLU(0.01)`: z for z ≥ 0, 0.01·z otherwise (see ``leakySlope``).
   case leakyReLU = "leaky_relu"
+  /// `nn.Tanh`.
   case tanh
+  /// `nn.Sigmoid`: σ(z) = 1 / (1 + e^(−z)).
   case sigmoid
 
   /// Parses a name as the CLI takes it (`relu`, `ReLU`, `leaky_relu`, `tanh`, `sigmoid`).
@@ -27,6 +31,7 @@ public enum LabActivation: String, Sendable, Codable, CaseIterable, CustomString
   /// The negative slope of ``leakyReLU`` (PyTorch's default, 0.01).
   public static let leakySlope = 0.01
 
+  /// PyTorch's name: `relu`, `leaky_relu`, `tanh`, `sigmoid`.
   public var description: String { rawValue }
 
   /// The PyTorch module name (`ReLU`, `LeakyReLU`, `Tanh`, `Sigmoid`).

@@ -11,6 +11,7 @@ public enum LabError: Error, Equatable, CustomStringConvertible {
   /// A CSV file that cannot be used, with the file and what is wrong.
   case badCSV(file: String, reason: String)
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String {
     switch self {
     case .invalidConfiguration(let message): message

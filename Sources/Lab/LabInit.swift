@@ -60,6 +60,7 @@ public struct LabInit: Sendable, Codable, Equatable, Hashable, CustomStringConve
     .pytorchDefault,
   ]
 
+  /// The short name used in reports and tables (see ``name``).
   public var description: String { name }
 
   /// A short label for chart legends: the function name with its most telling argument,

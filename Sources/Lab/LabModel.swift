@@ -4,28 +4,15 @@ import RandomModule
 import TensorModule
 import Training
 
-/// Which generator draws a lab run's initial weights and synthetic inputs.
-public enum LabGenerator: String, Sendable, Codable, CaseIterable {
-  /// PyTorch's CPU generator: `torch.manual_seed(seed)` reproduced draw for draw.
-  case torch
-  /// Position-addressed Philox4x32-10 (each parameter keyed by its state-dict path).
-  case philox
-
-  /// A fresh generator seeded with `seed`.
-  public func make(seed: Int) -> any RandomGenerator {
-    switch self {
-    case .torch: TorchGenerator(seed: seed)
-    case .philox: PhiloxGenerator(seed: seed)
-    }
-  }
-}
-
 /// The lab's network: `depth` Linear layers `inputs → width → … → width → outputs` with the activation
 /// between them (none after the last), as `nn.Sequential(Linear, act, Linear, act, …, Linear)`.
 public struct MLPShape: Sendable, Codable, Equatable {
+  /// Features in, hidden width, outputs, and the number of Linear layers (at least 1).
   public var inputs: Int, width: Int, outputs: Int, depth: Int
+  /// The activation after every Linear layer but the last.
   public var activation: LabActivation
 
+  /// An MLP shape; see the properties.
   public init(inputs: Int, width: Int, outputs: Int, depth: Int, activation: LabActivation) {
     self.inputs = inputs
     self.width = width
@@ -53,7 +40,7 @@ public struct MLPShape: Sendable, Codable, Equatable {
   ///     for m in model.modules():                  # model.apply order; same Linear order
   ///         if isinstance(m, nn.Linear): init.weight(m.weight); init.bias(m.bias)
   ///
-  /// With a ``LabGenerator/philox`` generator every parameter is drawn from the Philox stream keyed
+  /// With a `GeneratorKind.philox` generator every parameter is drawn from the Philox stream keyed
   /// by its state-dict path (`0.weight`, `2.bias`, …).
   ///
   /// - Throws: ``LabError/invalidInit(text:reason:)`` if a scheme fails on a Linear weight.

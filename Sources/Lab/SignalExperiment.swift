@@ -8,17 +8,24 @@ import Training
 public struct SignalConfig: Sendable, Codable, Equatable {
   /// Linear layers (L), all `width → width`.
   public var depth: Int
+  /// Features in and out of every layer (N).
   public var width: Int
+  /// The activation after every Linear layer but the last.
   public var activation: LabActivation
+  /// How the Linear layers' weights and biases are initialized.
   public var initialization: LabInit
   /// Inputs per batch (B).
   public var batch: Int
+  /// The seed of the generator that draws the weights, then the inputs and the output gradient.
   public var seed: Int
-  public var generator: LabGenerator
+  /// Which generator draws the weights and the synthetic inputs.
+  public var generator: GeneratorKind
 
+  /// A signal experiment; the defaults are the tutorial's (20 ReLU layers of width 256, batch 256, seed 0,
+  /// PyTorch's generator).
   public init(
     depth: Int = 20, width: Int = 256, activation: LabActivation = .relu, initialization: LabInit, batch: Int = 256,
-    seed: Int = 0, generator: LabGenerator = .torch
+    seed: Int = 0, generator: GeneratorKind = .torch
   ) {
     self.depth = depth
     self.width = width
@@ -41,10 +48,13 @@ public struct SignalConfig: Sendable, Codable, Equatable {
 public struct SignalLayer: Sendable, Codable, Equatable {
   /// 1-based layer index.
   public var layer: Int
+  /// Mean of this Linear layer's output z_l.
   public var linearOutputMean: Double
+  /// Std of this Linear layer's output z_l; the forward signal the theory predicts.
   public var linearOutputStd: Double
   /// The activation after this Linear (NaN for the last layer, which has none).
   public var activationMean: Double
+  /// Std of the activation after this Linear (NaN for the last layer, which has none).
   public var activationStd: Double
   /// Dead (ReLU: output 0) or saturated (tanh, sigmoid) fraction of the activation's outputs.
   public var deadFraction: Double
@@ -56,8 +66,11 @@ public struct SignalLayer: Sendable, Codable, Equatable {
 
 /// The measurements of one signal experiment, with the theory beside them.
 public struct SignalResult: Sendable, Codable, Equatable {
+  /// The settings that were run.
   public var config: SignalConfig
+  /// The measurements, first layer first.
   public var layers: [SignalLayer]
+  /// What theory predicts for these settings (see ``SignalTheory``).
   public var theory: SignalTheory
 
   /// The measured per-layer variance factor of the Linear outputs: the geometric mean of

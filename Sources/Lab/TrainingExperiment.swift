@@ -14,24 +14,37 @@ public enum LabOptimizer: String, Sendable, Codable, CaseIterable {
 
 /// A training run's settings (`nninit lab train`).
 public struct TrainConfig: Sendable, Codable, Equatable {
+  /// Linear layers of the MLP (at least 1).
   public var depth: Int
+  /// Hidden width: the features between consecutive Linear layers.
   public var width: Int
+  /// The activation between the Linear layers.
   public var activation: LabActivation
+  /// How the Linear layers are initialized.
   public var initialization: LabInit
+  /// `torch.optim.SGD` or `torch.optim.Adam`.
   public var optimizer: LabOptimizer
+  /// The optimizer's learning rate (`lr`), greater than 0.
   public var learningRate: Double
   /// SGD momentum (ignored by Adam).
   public var momentum: Double
+  /// L2 penalty added by the optimizer (`weight_decay`), at least 0.
   public var weightDecay: Double
+  /// Passes over the training split, at least 1.
   public var epochs: Int
+  /// Samples per optimizer step, at least 1 (the last batch of an epoch may be smaller).
   public var batchSize: Int
+  /// Seeds the initialization (`torch.manual_seed(seed)`) and the shuffling (`seed + 1`).
   public var seed: Int
-  public var generator: LabGenerator
+  /// Which generator draws the initial weights.
+  public var generator: GeneratorKind
 
+  /// A training run; the defaults are the tutorial's (5 ReLU layers of width 128, SGD lr 0.01 momentum 0.9,
+  /// 20 epochs of batches of 32, seed 0, PyTorch's generator).
   public init(
     depth: Int = 5, width: Int = 128, activation: LabActivation = .relu, initialization: LabInit,
     optimizer: LabOptimizer = .sgd, learningRate: Double = 0.01, momentum: Double = 0.9, weightDecay: Double = 0,
-    epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: LabGenerator = .torch
+    epochs: Int = 20, batchSize: Int = 32, seed: Int = 0, generator: GeneratorKind = .torch
   ) {
     self.depth = depth
     self.width = width
@@ -78,7 +91,9 @@ public struct TrainFinal: Sendable, Codable, Equatable {
   public var trainLoss: Double
   /// Test accuracy of the final parameters (for a diverged run: the last finite ones).
   public var testAccuracy: Double?
+  /// Test loss of the final parameters (for a diverged run: the last finite ones).
   public var testLoss: Double
+  /// Whether a loss or a gradient stopped being finite during the run.
   public var diverged: Bool
   /// The 1-based optimizer step whose loss or gradient was not finite, when diverged.
   public var divergedAtStep: Int?
@@ -90,13 +105,17 @@ public struct TrainFinal: Sendable, Codable, Equatable {
 
 /// A training run's record.
 public struct TrainResult: Sendable, Codable, Equatable {
+  /// The settings that were run.
   public var config: TrainConfig
   /// The data set's name and task.
   public var dataset: String
+  /// Whether the data set is a classification or a regression.
   public var task: LabDataset.Task
   /// Optimizer steps per epoch (`⌈train samples / batch size⌉`).
   public var stepsPerEpoch: Int
+  /// One record per completed epoch, first epoch first.
   public var epochs: [EpochRecord]
+  /// How the run ended.
   public var final: TrainFinal
   /// The last finite step loss before a divergence (for charts), else `nil`.
   public var lastFiniteLoss: Double?
@@ -106,6 +125,7 @@ public struct TrainResult: Sendable, Codable, Equatable {
 public struct TrainProgress: Sendable {
   /// Steps done and the total planned.
   public var step: Int, totalSteps: Int
+  /// The 1-based epoch the step belongs to.
   public var epoch: Int
   /// The step's loss.
   public var loss: Double

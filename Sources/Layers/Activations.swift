@@ -66,13 +66,13 @@ public final class SiLU: Module {
 /// `tanh(x)` (`torch.nn.Tanh`). No parameters.
 public final class Tanh: Module {
   /// `nn.Tanh()`.
-  public override init() {}
+  public init() {}
 }
 
 /// `1 / (1 + e⁻ˣ)` (`torch.nn.Sigmoid`). No parameters.
 public final class Sigmoid: Module {
   /// `nn.Sigmoid()`.
-  public override init() {}
+  public init() {}
 }
 
 /// `log(1 + e^(βx)) / β`, linear above `threshold` (`torch.nn.Softplus`). No parameters.

@@ -6,13 +6,15 @@ public final class ConvTranspose1d: ConvolutionBase {
   /// `nn.ConvTranspose1d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
   /// groups=1, bias=True, dilation=1, padding_mode='zeros')`.
   public init(
-    _ inChannels: Int, _ outChannels: Int, kernelSize: ConvSize, stride: ConvSize = 1, padding: ConvSize = 0,
-    outputPadding: ConvSize = 0, groups: Int = 1, bias: Bool = true, dilation: ConvSize = 1,
+    _ inChannels: Int, _ outChannels: Int, kernelSize: some ConvSizeConvertible, stride: some ConvSizeConvertible = 1,
+    padding: some ConvSizeConvertible = 0,
+    outputPadding: some ConvSizeConvertible = 0, groups: Int = 1, bias: Bool = true, dilation: some ConvSizeConvertible = 1,
     paddingMode: PaddingMode = .zeros, dtype: DType = .float32, generator: (any RandomGenerator)? = nil
   ) throws {
     try super.init(
-      dimensions: 1, transposed: true, inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize,
-      stride: stride, padding: .explicit(padding), outputPadding: outputPadding, dilation: dilation, groups: groups,
+      dimensions: 1, transposed: true, inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize.convSize,
+      stride: stride.convSize, padding: padding.convPadding, outputPadding: outputPadding.convSize,
+      dilation: dilation.convSize, groups: groups,
       bias: bias, paddingMode: paddingMode, dtype: dtype, generator: generator)
   }
 }
@@ -22,13 +24,15 @@ public final class ConvTranspose2d: ConvolutionBase {
   /// `nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
   /// groups=1, bias=True, dilation=1, padding_mode='zeros')`.
   public init(
-    _ inChannels: Int, _ outChannels: Int, kernelSize: ConvSize, stride: ConvSize = 1, padding: ConvSize = 0,
-    outputPadding: ConvSize = 0, groups: Int = 1, bias: Bool = true, dilation: ConvSize = 1,
+    _ inChannels: Int, _ outChannels: Int, kernelSize: some ConvSizeConvertible, stride: some ConvSizeConvertible = 1,
+    padding: some ConvSizeConvertible = 0,
+    outputPadding: some ConvSizeConvertible = 0, groups: Int = 1, bias: Bool = true, dilation: some ConvSizeConvertible = 1,
     paddingMode: PaddingMode = .zeros, dtype: DType = .float32, generator: (any RandomGenerator)? = nil
   ) throws {
     try super.init(
-      dimensions: 2, transposed: true, inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize,
-      stride: stride, padding: .explicit(padding), outputPadding: outputPadding, dilation: dilation, groups: groups,
+      dimensions: 2, transposed: true, inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize.convSize,
+      stride: stride.convSize, padding: padding.convPadding, outputPadding: outputPadding.convSize,
+      dilation: dilation.convSize, groups: groups,
       bias: bias, paddingMode: paddingMode, dtype: dtype, generator: generator)
   }
 }
@@ -38,13 +42,15 @@ public final class ConvTranspose3d: ConvolutionBase {
   /// `nn.ConvTranspose3d(in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0,
   /// groups=1, bias=True, dilation=1, padding_mode='zeros')`.
   public init(
-    _ inChannels: Int, _ outChannels: Int, kernelSize: ConvSize, stride: ConvSize = 1, padding: ConvSize = 0,
-    outputPadding: ConvSize = 0, groups: Int = 1, bias: Bool = true, dilation: ConvSize = 1,
+    _ inChannels: Int, _ outChannels: Int, kernelSize: some ConvSizeConvertible, stride: some ConvSizeConvertible = 1,
+    padding: some ConvSizeConvertible = 0,
+    outputPadding: some ConvSizeConvertible = 0, groups: Int = 1, bias: Bool = true, dilation: some ConvSizeConvertible = 1,
     paddingMode: PaddingMode = .zeros, dtype: DType = .float32, generator: (any RandomGenerator)? = nil
   ) throws {
     try super.init(
-      dimensions: 3, transposed: true, inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize,
-      stride: stride, padding: .explicit(padding), outputPadding: outputPadding, dilation: dilation, groups: groups,
+      dimensions: 3, transposed: true, inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize.convSize,
+      stride: stride.convSize, padding: padding.convPadding, outputPadding: outputPadding.convSize,
+      dilation: dilation.convSize, groups: groups,
       bias: bias, paddingMode: paddingMode, dtype: dtype, generator: generator)
   }
 }

@@ -2,37 +2,10 @@ import Initializers
 import RandomModule
 import TensorModule
 
-/// A size given as one int for every spatial dimension or one int per dimension (PyTorch's
-/// `_single`/`_pair`/`_triple`): `3` or `[3, 5]`.
-public struct ConvSize: Sendable, Equatable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
-  /// The values as given.
-  public var values: [Int]
-  /// A size with one value per dimension.
-  public init(_ values: [Int]) { self.values = values }
-  public init(integerLiteral value: Int) { values = [value] }
-  public init(arrayLiteral elements: Int...) { values = elements }
-
-  /// The size expanded to `dimensions` values.
-  func expanded(_ dimensions: Int, name: String, layer: String) throws -> [Int] {
-    if values.count == 1 { return Array(repeating: values[0], count: dimensions) }
-    guard values.count == dimensions else {
-      throw LayerError(layer, "\(name) must be an int or a tuple of \(dimensions) ints, got \(pythonTuple(values))")
-    }
-    return values
-  }
-}
-
-/// A convolution's padding: explicit sizes, or PyTorch's `'same'` / `'valid'`.
-public enum ConvPadding: Sendable, Equatable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
-  case explicit(ConvSize)
-  case same
-  case valid
-  public init(integerLiteral value: Int) { self = .explicit(ConvSize([value])) }
-  public init(arrayLiteral elements: Int...) { self = .explicit(ConvSize(elements)) }
-}
-
 /// How a convolution pads its input (`padding_mode`).
 public enum PaddingMode: String, Sendable, CaseIterable {
+  /// `'zeros'` pads with 0; `'reflect'`, `'replicate'` and `'circular'` pad as `torch.nn.functional.pad`'s
+  /// modes of the same names. Initialization does not depend on it.
   case zeros, reflect, replicate, circular
 }
 

@@ -17,7 +17,7 @@ public struct InitContext {
   /// With `recorder`: receives ``fill(_:of:index:value:)`` steps (key, index, value) instead of running them.
   var indexFillRecorder: ((String, Int, Double) -> Void)?
 
-  /// A context drawing from `generator` (default: ``TorchGenerator/default``) for a module at `prefix`.
+  /// A context drawing from `generator` (default: `TorchGenerator.default`) for a module at `prefix`.
   public init(generator: (any RandomGenerator)? = nil, prefix: String = "") {
     self.generator = generator ?? TorchGenerator.default
     self.prefix = prefix

@@ -13,5 +13,6 @@ public struct LayerError: Error, Equatable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String { "\(layer): \(message)" }
 }

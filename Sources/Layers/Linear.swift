@@ -16,7 +16,7 @@ public class Linear: Module, HasWeight, HasBias {
 
 
   /// `nn.Linear(in_features, out_features, bias=True, dtype=None)`, drawing its default init from
-  /// `generator` (default: ``TorchGenerator/default``).
+  /// `generator` (default: `TorchGenerator.default`).
   public init(
     _ inFeatures: Int, _ outFeatures: Int, bias: Bool = true, dtype: DType = .float32,
     generator: (any RandomGenerator)? = nil

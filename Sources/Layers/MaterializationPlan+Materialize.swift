@@ -8,8 +8,8 @@ extension MaterializationPlan {
   ///
   /// Each chunk is a 1-D tensor of at most `chunkElements` elements of the entry's dtype; entries with
   /// no elements produce no chunk. Memory stays at about one chunk (plus the whole tensor for the
-  /// rare non-element-wise scheme, see ``PositionalFill``), whatever the model's size. Chunks are filled
-  /// on ``Parallel/threadCount`` threads, split by position, so the values never depend on the thread
+  /// rare non-element-wise scheme, see `PositionalFill`), whatever the model's size. Chunks are filled
+  /// on `Parallel.threadCount` threads, split by position, so the values never depend on the thread
   /// count, the chunk size or the shard: part `i` of `n` along `D` equals the same slice of the whole
   /// tensor, bit for bit, and the whole equals the in-memory `resetAllParameters(generator:)` result.
   ///

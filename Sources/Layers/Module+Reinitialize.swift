@@ -13,7 +13,7 @@ extension Module {
   /// run `weight` on the weight, then `bias` on the bias.
   ///
   /// Each parameter draws from `generator.generator(forParameter: key)` (one stream for
-  /// ``TorchGenerator``).
+  /// `TorchGenerator`).
   public func reinitialize(weight: Initializer?, bias: Initializer?, generator: (any RandomGenerator)? = nil) throws {
     guard weight != nil || bias != nil else { return }
     for (path, module) in namedModulesInApplyOrder() {

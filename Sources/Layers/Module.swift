@@ -40,8 +40,12 @@ open class Module: CustomStringConvertible {
   var bufferSlots: [Slot] = []
   var registeredChildren: [(name: String, module: Module)] = []
 
-  /// An empty module; subclasses register parameters and children.
-  public init() {}
+  /// An empty module; subclasses register parameters and children and call `super.init()`.
+  ///
+  /// The unnamed `Void` argument is never passed: it keeps the no-argument initializer free for
+  /// subclasses, so a model declares `init() throws` (building its layers with `try`, as PyTorch's
+  /// `__init__` does) without `override`.
+  public init(_: Void = ()) {}
 
   /// The class name PyTorch prints (`type(self).__name__`).
   open var typeName: String {

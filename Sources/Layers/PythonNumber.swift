@@ -8,7 +8,9 @@ import Initializers
 public enum PythonNumber: Sendable, Equatable, Hashable, Codable, CustomStringConvertible,
   ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral
 {
+  /// Written as an int; prints without a decimal point (`1`).
   case int(Int)
+  /// Written as a float; prints as Python's `repr(float)` (`1.0`, `0.2`).
   case float(Double)
 
   public init(integerLiteral value: Int) { self = .int(value) }

@@ -89,6 +89,7 @@ public class RecurrentBase: Module {
 
 /// The nonlinearity of an Elman ``RNN``.
 public enum RNNNonlinearity: String, Sendable, CaseIterable {
+  /// `nonlinearity='tanh'` (PyTorch's default) or `'relu'`.
   case tanh, relu
 }
 

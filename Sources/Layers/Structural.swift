@@ -1,7 +1,7 @@
 /// A placeholder that returns its input (`torch.nn.Identity`). No parameters.
 public final class Identity: Module {
   /// `nn.Identity()` (PyTorch ignores any arguments).
-  public override init() {}
+  public init() {}
 }
 
 /// Flattens dimensions `start_dim…end_dim` into one (`torch.nn.Flatten`). No parameters.

@@ -1,7 +1,7 @@
 import Initializers
 
 /// Turns CALL text (`kaiming_uniform_(a=0, mode='fan_in', nonlinearity='relu')`) into an
-/// ``Initializer``, binding the arguments against the `torch.nn.init` function's signature.
+/// `Initializer`, binding the arguments against the `torch.nn.init` function's signature.
 ///
 /// Deprecated PyTorch aliases without the trailing underscore (`uniform`, `xavier_normal`, …) are
 /// accepted with PyTorch's `FutureWarning` text.

@@ -12,7 +12,7 @@ import TensorModule
 public struct ModelBuilder: Sendable {
   /// The dtype of floating-point parameters and buffers.
   public var dtype: DType
-  /// The generator default initialization draws from (`nil`: ``TorchGenerator/default``).
+  /// The generator default initialization draws from (`nil`: `TorchGenerator.default`).
   public var generator: (any RandomGenerator)?
 
   /// A builder for parameters of `dtype`, drawing from `generator`.

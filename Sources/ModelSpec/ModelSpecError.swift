@@ -16,6 +16,7 @@ public struct ModelSpecError: Error, Equatable, CustomStringConvertible {
     return best.0
   }
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String {
     let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
     return "unknown \(kind) '\(name)' at column \(position + 1)\(hint); expected one of: \(known.joined(separator: ", "))"

@@ -1,10 +1,5 @@
-// The umbrella module: `import NNInit` gives the whole library.
-@_exported import Initializers
-@_exported import HFModels
-@_exported import Interop
-@_exported import Layers
-@_exported import ModelSpec
-@_exported import RandomModule
-@_exported import TensorModule
+// The umbrella module: `import NNInit` gives the whole library — the core (`NNInitCore`), the training
+// code and the init lab.
 @_exported import Lab
+@_exported import NNInitCore
 @_exported import Training

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  @_exported import Glibc
-#elseif canImport(Musl)
-  @_exported import Musl
-#elseif canImport(Darwin)
-  @_exported import Darwin
-#endif
+import _LibM
 
 /// Single-rounding fused multiply-add `a·b + c` in float32 (C `fmaf`).
 @_spi(Testing) @inline(__always)

@@ -8,7 +8,8 @@ import _Kernels
 /// per generator with `PhiloxGenerator(seed:path:execution:)`) to check exactly that, without touching
 /// process-wide settings that concurrently running suites also read.
 @_spi(Testing) public struct PhiloxExecution: Sendable {
-  /// The `nninit_isa` level (0 scalar, 1 AVX2 + FMA, 2 AVX-512), lowered to what the CPU supports;
+  /// The `nninit_isa` level (0 scalar; x86-64: 1 AVX2 + FMA, 2 AVX-512; arm64: 1 NEON), lowered to
+  /// what the CPU supports;
   /// `nil` for `nninit_active_isa()` (the detected level, or `NNINIT_ISA` / `nninit_force_isa`).
   public var isa: Int?
   /// Threads to split over (through ``Parallel/forEachChunk(count:minimumChunk:threads:_:)``); `nil` for ``Parallel/threadCount``.

@@ -1,6 +1,6 @@
 import _Kernels
 
-/// The fills run the C kernels of `Sources/_Kernels/philox*.c` (scalar, AVX2 or AVX-512, chosen at run
+/// The fills run the C kernels of `Sources/_Kernels/philox*.c` (scalar; AVX2 or AVX-512 on x86-64, NEON on arm64; chosen at run
 /// time), split by position over ``Parallel/threadCount`` threads; every path and every split gives
 /// the same bits as the pure-Swift specification in `Tests/RandomSpecification/PhiloxGenerator+Reference.swift`.
 extension PhiloxGenerator {

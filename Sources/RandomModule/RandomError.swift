@@ -1,3 +1,4 @@
+import _LibM
 import TensorModule
 
 /// Invalid arguments to a random fill, with PyTorch's messages and the offending values.
@@ -13,6 +14,7 @@ public enum RandomError: Error, Equatable, CustomStringConvertible {
   /// A random fill of an integer tensor.
   case notFloatingPoint(DType)
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String {
     switch self {
     case .boundOutOfRange(let name, let value, let dtype):

@@ -1,5 +1,6 @@
 import TensorModule
 
+/// PyTorch's in-place random fills `tensor.uniform_` and `tensor.normal_`, drawing from a ``RandomGenerator``.
 extension Tensor {
   /// Fills with values drawn from U[from, to) (`tensor.uniform_(from, to, generator=g)`).
   ///

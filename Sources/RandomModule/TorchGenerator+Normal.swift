@@ -1,3 +1,4 @@
+import _LibM
 import _Kernels
 
 extension TorchGenerator {
@@ -10,7 +11,7 @@ extension TorchGenerator {
   ///
   /// Runs in C (`nninit_torch_normal_f32`): uniforms from the vectorized engine and Box–Muller (the
   /// Cephes log/sincos vectorized in the vectorized flavor, libm `logf`/`cosf`/`sinf` in the scalar
-  /// one) chunk by chunk while in cache; large tensors on ``Parallel/threadCount`` threads (see
+  /// and arm64 ones) chunk by chunk while in cache; large tensors on `Parallel.threadCount` threads (see
   /// `MT19937.fillInParallel`). Bit-identical to the Swift reference (`TorchGenerator+Reference.swift`)
   /// for every thread count and ISA path.
   public func fillNormal(_ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double) {
@@ -19,7 +20,7 @@ extension TorchGenerator {
     }
     let n = buffer.count, whole = n - n % 16, m = Float(mean), sd = Float(std)
     state.withLock { s in
-      let cephes: Int32 = s.flavor == .vectorized ? 1 : 0
+      let cephes: Int32 = s.flavor.usesCephesNormal ? 1 : 0
       s.engine.fillInParallel(count: whole, wordsPerElement: 1, granule: 16, slow: cephes == 0) { engine, range in
         engine.withKernelState { nninit_torch_normal_f32($0, $1, $2, base + range.lowerBound, range.count, m, sd, cephes) }
       }
@@ -49,10 +50,10 @@ extension TorchGenerator {
 
   /// The scalar path of `normal_`, in double: `u1`, `u2` from `random64`, `r = √(−2·log1p(−u2))`,
   /// `θ = 2π·u1`; returns `r·cos θ` and caches `r·sin θ` for the next element or call; the output
-  /// is `v·std + mean` in double (fused in the vectorized flavor), then rounded by `store`.
+  /// is `v·std + mean` in double (fused unless the flavor is ``Flavor/scalar``), then rounded by `store`.
   @_spi(Testing) public func fillNormalScalarPath(_ count: Int, mean: Double, std: Double, store: (Int, Double) -> Void) {
     state.withLock { s in
-      let fused = s.flavor == .vectorized
+      let fused = s.flavor.fusesMultiplyAdd
       for i in 0..<count {
         let v: Double
         if let cached = s.nextDoubleNormal {

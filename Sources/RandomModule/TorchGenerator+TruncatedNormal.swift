@@ -1,5 +1,7 @@
+import _LibM
+
 extension TorchGenerator {
-  /// `trunc_normal_` as PyTorch ≥ 2.12 draws it, float32 (see ``truncatedNormal(_:mean:std:a:b:normal:uniform:log:)``).
+  /// `trunc_normal_` as PyTorch ≥ 2.12 draws it, float32 (see `truncatedNormal(_:mean:std:a:b:normal:uniform:log:)`).
   public func fillTruncatedNormal(
     _ buffer: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double, a: Double, b: Double
   ) {

@@ -11,13 +11,51 @@ import Synchronization
 ///     TorchGenerator.default.manualSeed(42)   // torch.manual_seed(42)
 public final class TorchGenerator: RandomGenerator {
   /// Which of PyTorch's compiled CPU kernels to reproduce.
+  ///
+  /// PyTorch's `uniform_` and `normal_` give different last bits depending on how its CPU kernels were
+  /// compiled; the flavors are plain arithmetic, so any of them runs on any machine (see the README's
+  /// parity section). Two choices make the difference — ``fusesMultiplyAdd`` and ``usesCephesNormal``:
+  ///
+  /// | flavor | PyTorch wheels | `x·(to − from) + from` | float32 `normal_` (≥ 16) |
+  /// |---|---|---|---|
+  /// | ``vectorized`` | x86-64 (AVX2, AVX-512) | fused | Cephes `log256_ps`/`sincos256_ps` |
+  /// | ``scalar`` | x86-64 with `ATEN_CPU_CAPABILITY=default` | separate | libm `logf`/`sinf`/`cosf` |
+  /// | ``arm64`` | Linux aarch64 (DEFAULT, SVE128, SVE256), macOS arm64 | fused | libm `logf`/`sinf`/`cosf` |
   public enum Flavor: String, Sendable, Codable, CaseIterable {
     /// The AVX2/AVX-512 kernels of the x86-64 wheels (what almost every user runs): fused
     /// multiply-add in `uniform_`, the Cephes polynomial log/sincos in float32 `normal_`.
     case vectorized
-    /// The scalar kernels (`ATEN_CPU_CAPABILITY=default`, and non-x86 builds): separate multiply and
+    /// The scalar kernels of the x86-64 wheels (`ATEN_CPU_CAPABILITY=default`): separate multiply and
     /// add, libm `logf`/`sinf`/`cosf`.
     case scalar
+    /// The kernels of the arm64 wheels: fused multiply-add (GCC and clang contract `a·b + c` into one
+    /// `fmadd`, an instruction every arm64 CPU has) and libm `logf`/`sinf`/`cosf` (`avx_mathfun.h` is
+    /// x86-only; `normal_fill` has no NEON or SVE path).
+    ///
+    /// Checked bit for bit against the torch 2.15 aarch64 Linux wheel under qemu at every CPU
+    /// capability it dispatches to (DEFAULT, SVE128, SVE256; `Tests/Fixtures/torch/aarch64/`).
+    /// macOS arm64 wheels compile the same source with clang and call Apple's libm: the same
+    /// operations, but Apple's `logf`/`sinf`/`cosf` are not verified to equal glibc's.
+    case arm64
+
+    /// The flavor of the PyTorch wheels built for this machine's architecture: ``arm64`` on arm64,
+    /// ``vectorized`` elsewhere. The default of ``TorchGenerator/init(seed:flavor:)`` and of
+    /// `nninit --torch-kernels`, so that NNInit matches the PyTorch its user runs on the same machine.
+    public static var platformDefault: Flavor {
+      #if arch(arm64)
+        .arm64
+      #else
+        .vectorized
+      #endif
+    }
+
+    /// Whether `a·b + c` is one fused multiply-add (`uniform_`'s `x·(to − from) + from`, the
+    /// `v·std + mean` of `normal_`'s scalar path), as PyTorch's kernels compiled with FMA available.
+    public var fusesMultiplyAdd: Bool { self != .scalar }
+
+    /// Whether float32 `normal_` (≥ 16 contiguous elements) uses the Cephes polynomials of
+    /// `avx_mathfun.h` (the AVX2 `NormalFill16`) instead of libm `logf`/`sinf`/`cosf`.
+    public var usesCephesNormal: Bool { self == .vectorized }
   }
 
   struct State {
@@ -45,12 +83,12 @@ public final class TorchGenerator: RandomGenerator {
   let state: Mutex<State>
 
   /// A generator seeded like `torch.Generator().manual_seed(seed)`.
-  public init(seed: UInt64 = TorchGenerator.defaultSeed, flavor: Flavor = .vectorized) {
+  public init(seed: UInt64 = TorchGenerator.defaultSeed, flavor: Flavor = .platformDefault) {
     state = Mutex(State(engine: MT19937(seed: seed), seed: seed, nextDoubleNormal: nil, flavor: flavor))
   }
 
   /// A generator seeded with a signed seed, reinterpreted as PyTorch does (`-1` → 2⁶⁴ − 1).
-  public convenience init(seed: Int, flavor: Flavor = .vectorized) {
+  public convenience init(seed: Int, flavor: Flavor = .platformDefault) {
     self.init(seed: UInt64(bitPattern: Int64(seed)), flavor: flavor)
   }
 

@@ -1,9 +1,9 @@
 import _Kernels
 
 /// C = alpha·op(A)·op(B) + beta·C on row-major `Float` or `Double` matrices: blocked, packed,
-/// vectorized (AVX-512, AVX2+FMA or scalar C, chosen at run time) and split over
-/// ``Parallel/threadCount`` threads (the caller and a pool of C workers that spin briefly between
-/// calls, so back-to-back small products start at once).
+/// vectorized (AVX-512 or AVX2+FMA on x86-64, chosen at run time; scalar C calling `fma` elsewhere)
+/// and split over ``Parallel/threadCount`` threads (the caller and a pool of C workers that spin
+/// briefly between calls, so back-to-back small products start at once).
 ///
 /// op(A) is m×k: A is stored m×k with row stride `lda` (≥ k), or k×m (`lda` ≥ m) if `transposeA`.
 /// op(B) is k×n: B is stored k×n (`ldb` ≥ n), or n×k (`ldb` ≥ k) if `transposeB`. C is m×n (`ldc` ≥ n)
@@ -49,6 +49,7 @@ public protocol GEMMScalar: BinaryFloatingPoint, Sendable {
     _ c: UnsafeMutablePointer<Self>, _ ldc: Int)
 }
 
+/// `float32` matrix products run by the C kernel `nninit_sgemm_threaded`.
 extension Float: GEMMScalar {
   public static func _gemm(
     _ threads: Int32, _ parts: Int, _ transA: Int32, _ transB: Int32, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
@@ -57,6 +58,7 @@ extension Float: GEMMScalar {
   ) { nninit_sgemm_threaded(threads, parts, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) }
 }
 
+/// `float64` matrix products run by the C kernel `nninit_dgemm_threaded`.
 extension Double: GEMMScalar {
   public static func _gemm(
     _ threads: Int32, _ parts: Int, _ transA: Int32, _ transB: Int32, _ m: Int, _ n: Int, _ k: Int, _ alpha: Double,

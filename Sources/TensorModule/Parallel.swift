@@ -1,3 +1,4 @@
+import _LibM
 import Synchronization
 import _Kernels
 
@@ -7,9 +8,18 @@ public enum Parallel {
 
   /// Threads parallel kernels use: the number of active processors unless set (e.g. by `--threads`).
   public static var threadCount: Int {
-    get { configuredThreads.withLock { $0 } ?? max(1, System.activeProcessorCount) }
+    get {
+      let threads = configuredThreads.withLock { $0 } ?? max(1, System.activeProcessorCount)
+      threadCountObserver?(threads)
+      return threads
+    }
     set { configuredThreads.withLock { $0 = max(1, newValue) } }
   }
+
+  /// Test hook: inside `Parallel.$threadCountObserver.withValue(observer) { … }`, every read of
+  /// ``threadCount`` (by the fills, the GEMM and ``forEachChunk(count:minimumChunk:threads:_:)``) calls
+  /// `observer` with the value read — how the command tests check that `--threads` reaches the kernels.
+  @_spi(Testing) @TaskLocal public static var threadCountObserver: (@Sendable (Int) -> Void)? = nil
 
   /// Calls `body` on consecutive sub-ranges of `0..<count`, in parallel on up to `threads` threads
   /// (default ``threadCount``), each at least `minimumChunk` long (except the last). Returns when all
@@ -47,14 +57,7 @@ private struct _ChunkJob {
 /// Facts about the machine.
 enum System {
   static var activeProcessorCount: Int {
-    #if canImport(Glibc)
-      Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    #else
-      1
-    #endif
+    max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }
 }
 
-#if canImport(Glibc)
-  import Glibc
-#endif

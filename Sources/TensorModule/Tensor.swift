@@ -6,8 +6,11 @@
 public struct Tensor: Sendable, Equatable {
   /// The element storage, one case per ``DType``.
   public enum Storage: Sendable, Equatable {
+    /// `float32` elements (`torch.float32`).
     case float32([Float])
+    /// `float64` elements (`torch.float64`).
     case float64([Double])
+    /// `int64` elements (`torch.int64`).
     case int64([Int64])
   }
 

@@ -11,6 +11,7 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
   /// An index was out of range for a dimension.
   case indexOutOfRange(index: Int, dimension: Int, size: Int)
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String {
     switch self {
     case .negativeDimension(let shape):

@@ -28,51 +28,61 @@ extension Variable {
   }
 }
 
+/// `nn.ReLU` as a differentiable ``Layer``.
 extension ReLU: Layer {
   /// `max(0, x)` (`nn.ReLU`).
   public func forward(_ input: Variable) throws -> Variable { input.relu() }
 }
 
+/// `nn.LeakyReLU` as a differentiable ``Layer``.
 extension LeakyReLU: Layer {
   /// `x` if x > 0 else `negative_slope·x` (`nn.LeakyReLU`).
   public func forward(_ input: Variable) throws -> Variable { input.leakyReLU(negativeSlope: negativeSlope.value) }
 }
 
+/// `nn.ELU` as a differentiable ``Layer``.
 extension ELU: Layer {
   /// `x` if x > 0 else `α·(eˣ − 1)` (`nn.ELU`).
   public func forward(_ input: Variable) throws -> Variable { input.elu(alpha: alpha.value) }
 }
 
+/// `nn.SELU` as a differentiable ``Layer``.
 extension SELU: Layer {
   /// `λ·ELU(x, α)` with PyTorch's constants (`nn.SELU`).
   public func forward(_ input: Variable) throws -> Variable { input.selu() }
 }
 
+/// `nn.GELU` as a differentiable ``Layer``.
 extension GELU: Layer {
   /// `x·Φ(x)`, or its tanh approximation when `approximate == "tanh"` (`nn.GELU`).
   public func forward(_ input: Variable) throws -> Variable { input.gelu(tanhApproximation: approximate == "tanh") }
 }
 
+/// `nn.SiLU` as a differentiable ``Layer``.
 extension SiLU: Layer {
   /// `x·σ(x)` (`nn.SiLU`).
   public func forward(_ input: Variable) throws -> Variable { input.silu() }
 }
 
+/// `nn.Tanh` as a differentiable ``Layer``.
 extension Tanh: Layer {
   /// `tanh(x)` (`nn.Tanh`).
   public func forward(_ input: Variable) throws -> Variable { input.tanh() }
 }
 
+/// `nn.Sigmoid` as a differentiable ``Layer``.
 extension Sigmoid: Layer {
   /// `1/(1 + e⁻ˣ)` (`nn.Sigmoid`).
   public func forward(_ input: Variable) throws -> Variable { input.sigmoid() }
 }
 
+/// `nn.Softplus` as a differentiable ``Layer``.
 extension Softplus: Layer {
   /// `log(1 + e^(βx))/β`, linear above `threshold` (`nn.Softplus`).
   public func forward(_ input: Variable) throws -> Variable { input.softplus(beta: beta.value, threshold: threshold.value) }
 }
 
+/// `nn.Softmax` as a differentiable ``Layer``.
 extension Softmax: Layer {
   /// `exp(xᵢ)/Σⱼ exp(xⱼ)` along `dim` (`nn.Softmax`); `dim: nil` picks PyTorch's legacy implicit dim
   /// (0 for 0-, 1- and 3-D inputs, else 1).
@@ -81,6 +91,7 @@ extension Softmax: Layer {
   }
 }
 
+/// `nn.LogSoftmax` as a differentiable ``Layer``.
 extension LogSoftmax: Layer {
   /// `xᵢ − log Σⱼ exp(xⱼ)` along `dim` (`nn.LogSoftmax`); `dim: nil` as for `Softmax`.
   public func forward(_ input: Variable) throws -> Variable {

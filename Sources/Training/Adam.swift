@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import _LibM
 import TensorModule
 
 /// Adam (`torch.optim.Adam`, the default single-tensor CPU path), with PyTorch's order of operations

@@ -19,6 +19,7 @@ public struct TrainingStepTiming: Sendable, CustomStringConvertible {
   /// The fastest step in seconds.
   public var minimum: Double { seconds.min() ?? .nan }
 
+  /// `MLP depth 20 width 256 batch 256, 2 thread(s): median … ms, min … ms over 20 steps`.
   public var description: String {
     let ms = { (s: Double) in (s * 1e5).rounded() / 100 }
     return "MLP depth \(depth) width \(width) batch \(batch), \(threads) thread(s): median \(ms(median)) ms, min \(ms(minimum)) ms over \(seconds.count) steps"
@@ -37,8 +38,13 @@ public struct TrainingStepTiming: Sendable, CustomStringConvertible {
 /// ``Variable/backward(gradient:)`` and ``SGD/step(_:)``.
 ///
 /// - Parameters:
+///   - depth: the number of `Linear(width, width)` layers.
+///   - width: the features of every layer, and the number of classes.
+///   - batch: the samples per step.
 ///   - steps: timed steps (after `warmup` untimed ones).
+///   - warmup: untimed steps run first.
 ///   - threads: `Parallel.threadCount` during the run (restored afterwards); `nil` keeps the current one.
+///   - seed: the seed of the `TorchGenerator` that initializes the model and draws the batch.
 /// - Returns: every timed step's duration; report ``TrainingStepTiming/median``.
 public func benchmarkTrainingStep(
   depth: Int = 20, width: Int = 256, batch: Int = 256, steps: Int = 20, warmup: Int = 3, threads: Int? = nil, seed: Int = 0

@@ -1,6 +1,7 @@
 import Layers
 import TensorModule
 
+/// `nn.Conv2d` as a differentiable ``Layer``.
 extension Conv2d: Layer {
   /// The 2-D cross-correlation of an `(N, C, H, W)` or `(C, H, W)` input (`nn.Conv2d.forward`), with the
   /// layer's stride, padding (explicit, `'same'`, `'valid'`; any `padding_mode`), dilation and groups.
@@ -14,6 +15,7 @@ extension Conv2d: Layer {
   }
 }
 
+/// `nn.Conv1d` as a differentiable ``Layer``.
 extension Conv1d: Layer {
   /// The 1-D cross-correlation of an `(N, C, L)` or `(C, L)` input (`nn.Conv1d.forward`), computed as a
   /// 2-D convolution over a height of 1.

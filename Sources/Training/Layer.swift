@@ -32,6 +32,7 @@ extension Layer {
   }
 }
 
+/// Calling any module on the tape, whether or not its type is a ``Layer``.
 extension Module {
   /// Calls this module as a ``Layer``, or throws ``TrainingError/notDifferentiable(module:)`` if it is not
   /// one (e.g. a `Sequential` holding an `LSTM`).

@@ -1,6 +1,7 @@
 import Layers
 import TensorModule
 
+/// `nn.LayerNorm` as a differentiable ``Layer``.
 extension LayerNorm: Layer {
   /// Normalizes over the trailing `normalized_shape` dimensions, then scales and shifts
   /// (`nn.LayerNorm.forward`): per row of D = Π normalized_shape elements,

@@ -1,6 +1,7 @@
 import Layers
 import TensorModule
 
+/// `nn.Linear` as a differentiable ``Layer``.
 extension Linear: Layer {
   /// `y = x·Wᵀ + b` over the last dimension of `x` (`nn.Linear.forward`); `x` is `(*, in_features)`.
   ///

@@ -42,6 +42,7 @@ public struct Parameter: Hashable, CustomStringConvertible {
   public var description: String { "\(module.typeName).\(name)" }
 }
 
+/// The parameters the optimizers update, as handles keyed like `named_parameters()`.
 extension Module {
   /// Every parameter with its state-dict key, in `named_parameters()` order; a parameter reached twice
   /// (a module used in two places) is listed once, at its first key, as PyTorch does.

@@ -1,6 +1,7 @@
 import Layers
 import TensorModule
 
+/// `nn.Sequential` as a differentiable ``Layer`` (every child must be one).
 extension Sequential: Layer {
   /// Each module's output feeds the next, in order (`nn.Sequential.forward`).
   ///
@@ -12,11 +13,13 @@ extension Sequential: Layer {
   }
 }
 
+/// `nn.Identity` as a ``Layer``.
 extension Identity: Layer {
   /// The input, unchanged (`nn.Identity`).
   public func forward(_ input: Variable) throws -> Variable { input }
 }
 
+/// `nn.Flatten` as a differentiable ``Layer``.
 extension Flatten: Layer {
   /// The input with dimensions `start_dim…end_dim` merged into one (`nn.Flatten`, `torch.flatten`).
   ///
@@ -34,6 +37,7 @@ extension Flatten: Layer {
   }
 }
 
+/// `nn.Dropout` as a ``Layer`` (active only while ``Tape/isTraining``).
 extension Dropout: Layer {
   /// In training (``Tape/isTraining``): each element is zeroed with probability `p` and the others scaled
   /// by `1/(1 − p)` (`nn.Dropout`; all zeros when p = 1). In evaluation: the input unchanged.

@@ -46,7 +46,7 @@ public final class Tape {
   /// - Parameters:
   ///   - training: `true` (default) as after `model.train()`; `false` as after `model.eval()`.
   ///   - recordsGradients: `false` to skip recording pullbacks (as `torch.no_grad()`).
-  ///   - generator: the generator for dropout masks (default: ``TorchGenerator/default``).
+  ///   - generator: the generator for dropout masks (default: `TorchGenerator.default`).
   public init(training: Bool = true, recordsGradients: Bool = true, generator: (any RandomGenerator)? = nil) {
     _ = _largeAllocationHint
     isTraining = training
@@ -56,8 +56,10 @@ public final class Tape {
 
   /// A leaf variable holding `value`: the input of a model, a target, or any constant.
   ///
-  /// - Parameter requiresGradient: whether ``Variable/gradient`` should be computed for it
-  ///   (`tensor.requires_grad_()`), e.g. for a gradient with respect to the input.
+  /// - Parameters:
+  ///   - value: the tensor the variable holds.
+  ///   - requiresGradient: whether ``Variable/gradient`` should be computed for it
+  ///     (`tensor.requires_grad_()`), e.g. for a gradient with respect to the input.
   /// - Throws: ``TrainingError/unsupportedDType(operation:dtype:)`` for an `int64` tensor.
   public func input(_ value: Tensor, requiresGradient: Bool = false) throws -> Variable {
     guard value.dtype.isFloatingPoint else { throw TrainingError.unsupportedDType(operation: "input", dtype: value.dtype) }

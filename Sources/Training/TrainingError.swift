@@ -28,6 +28,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   /// A configuration the implementation does not support.
   case unsupported(String)
 
+  /// The one-line message the command line prints, naming the offending value.
   public var description: String {
     switch self {
     case .shapeMismatch(let operation, let shapes, let reason):

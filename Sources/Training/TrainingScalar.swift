@@ -1,10 +1,6 @@
+import _LibM
 import TensorModule
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The element types Training computes with (`Float` for `float32`, `Double` for `float64`).
 ///

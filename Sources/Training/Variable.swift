@@ -4,7 +4,7 @@ import TensorModule
 /// through it (a `torch.Tensor` with `requires_grad`).
 ///
 /// Variables are cheap handles (the tape and a node index). Operations on them — ``Layer`` calls,
-/// ``relu()``, ``+``, losses — compute eagerly and record a node on the tape.
+/// ``relu()``, `+`, losses — compute eagerly and record a node on the tape.
 public struct Variable {
   /// The tape this variable was recorded on.
   public let tape: Tape

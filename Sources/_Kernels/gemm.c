@@ -1,40 +1,10 @@
-// GEMM: the public entry points, run-time dispatch, per-thread pack buffers, and the portable scalar
-// kernels — the specification the AVX2 and AVX-512 kernels (gemm_avx2.c, gemm_avx512.c) match bit for
-// bit: every product is a fused multiply-add (`fma`, one rounding) in the same order.
+// GEMM: the public entry points, run-time dispatch, and the portable scalar kernels — the
+// specification the AVX2 and AVX-512 kernels (gemm_avx2.c, gemm_avx512.c) match bit for bit: every
+// product is a fused multiply-add (`fma`, one rounding) in the same order. The per-thread pack buffers
+// every ISA's driver uses are in gemm_pack_buffer.c.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
 #include <math.h>
-#include <pthread.h>
-#include <stdlib.h>
-
-// ---- Pack buffers: per thread, grown on demand, freed when the thread exits -------------------------
-
-typedef struct {
-  void *data;
-  size_t size;
-} pack_slot;
-
-static _Thread_local pack_slot slots[4];
-static pthread_key_t slots_key;
-static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
-
-static void free_slots(void *value) {
-  pack_slot *s = value;
-  for (int i = 0; i < 4; i++) free(s[i].data), s[i].data = NULL, s[i].size = 0;
-}
-static void make_slots_key(void) { pthread_key_create(&slots_key, free_slots); }
-
-void *nninit_gemm_pack_buffer(int index, size_t size) {
-  pack_slot *slot = &slots[index];
-  if (slot->size >= size) return slot->data;
-  pthread_once(&slots_once, make_slots_key);
-  pthread_setspecific(slots_key, slots);
-  free(slot->data);
-  slot->data = NULL, slot->size = 0;
-  if (posix_memalign(&slot->data, 64, size) != 0) return slot->data = NULL;
-  slot->size = size;
-  return slot->data;
-}
 
 // ---- The scalar kernels: 4×4 tiles, `fma` for every product ------------------------------------------
 
@@ -65,9 +35,9 @@ SCALAR_KERNELS(float, s, fmaf, 64)
 SCALAR_KERNELS(double, d, fma, 32)
 
 #define GEMM_PRECISION 1
-#include "gemm_driver.c"
+#include "gemm_driver-inl.h"
 #define GEMM_PRECISION 2
-#include "gemm_driver.c"
+#include "gemm_driver-inl.h"
 
 const nninit_sgemm_isa nninit_sgemm_scalar = {4, 4, 128, 2048, s_kernel_scalar, s_dot_scalar, s_axpy_scalar, NULL,
                                               s_run};
@@ -78,16 +48,20 @@ const nninit_dgemm_isa nninit_dgemm_scalar = {4, 4, 64, 1024, d_kernel_scalar, d
 
 const nninit_sgemm_isa *nninit_sgemm_active(void) {
   switch (nninit_active_isa()) {
+#if defined(__x86_64__) || defined(_M_X64)
   case NNINIT_ISA_AVX512: return &nninit_sgemm_avx512;
   case NNINIT_ISA_AVX2: return &nninit_sgemm_avx2;
+#endif
   default: return &nninit_sgemm_scalar;
   }
 }
 
 const nninit_dgemm_isa *nninit_dgemm_active(void) {
   switch (nninit_active_isa()) {
+#if defined(__x86_64__) || defined(_M_X64)
   case NNINIT_ISA_AVX512: return &nninit_dgemm_avx512;
   case NNINIT_ISA_AVX2: return &nninit_dgemm_avx2;
+#endif
   default: return &nninit_dgemm_scalar;
   }
 }

@@ -5,6 +5,7 @@
 // double: 6×8 tiles. Partial tiles use vmaskmov loads/stores.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 
 #define TARGET __attribute__((target("avx2,fma")))
@@ -17,8 +18,7 @@ TARGET static inline __m256i mask64(size_t count) {
   return _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)(count > 4 ? 4 : count)), _mm256_setr_epi64x(0, 1, 2, 3));
 }
 
-#define GEMM_KERNEL_TEMPLATE
-#include "gemm_kernel.c"
+#include "gemm_kernel-inl.h"
 GEMM_KERNEL(s_kernel, float, __m256, 8, 6, _mm256_set1_ps, _mm256_setzero_ps, _mm256_loadu_ps, _mm256_fmadd_ps,
             _mm256_mul_ps, __m256i, mask32, _mm256_maskload_ps, _mm256_maskstore_ps)
 GEMM_KERNEL(d_kernel, double, __m256d, 4, 6, _mm256_set1_pd, _mm256_setzero_pd, _mm256_loadu_pd, _mm256_fmadd_pd,
@@ -69,10 +69,11 @@ VECTOR_KERNELS(d, double, __m256d, 4, mask64, _mm256_set1_pd, _mm256_setzero_pd,
 // The driver, compiled for this ISA.
 #pragma clang attribute push(TARGET, apply_to = function)
 #define GEMM_PRECISION 1
-#include "gemm_driver.c"
+#include "gemm_driver-inl.h"
 #define GEMM_PRECISION 2
-#include "gemm_driver.c"
+#include "gemm_driver-inl.h"
 #pragma clang attribute pop
 
 const nninit_sgemm_isa nninit_sgemm_avx2 = {6, 16, 240, 4096, s_kernel, s_dot, s_axpy, NULL, s_run};
 const nninit_dgemm_isa nninit_dgemm_avx2 = {6, 8, 120, 2048, d_kernel, d_dot, d_axpy, NULL, d_run};
+#endif

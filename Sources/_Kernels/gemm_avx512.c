@@ -6,6 +6,7 @@
 // The transposing packs go through in-register 16×16 (float) / 8×8 (double) transposes.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 
 #define TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,fma")))
@@ -16,8 +17,7 @@ TARGET static inline __mmask8 mask8(size_t count) { return count >= 8 ? 0xFF : (
 #define S_MLOAD(p, m) _mm512_maskz_loadu_ps(m, p)
 #define D_MLOAD(p, m) _mm512_maskz_loadu_pd(m, p)
 
-#define GEMM_KERNEL_TEMPLATE
-#include "gemm_kernel.c"
+#include "gemm_kernel-inl.h"
 GEMM_KERNEL(s_kernel, float, __m512, 16, 12, _mm512_set1_ps, _mm512_setzero_ps, _mm512_loadu_ps, _mm512_fmadd_ps,
             _mm512_mul_ps, __mmask16, mask16, S_MLOAD, _mm512_mask_storeu_ps)
 GEMM_KERNEL(d_kernel, double, __m512d, 8, 12, _mm512_set1_pd, _mm512_setzero_pd, _mm512_loadu_pd, _mm512_fmadd_pd,
@@ -134,10 +134,11 @@ PACK_ROWS(d_pack_rows, double, __m512d, 8, _mm512_setzero_pd, _mm512_loadu_pd, _
 // The driver, compiled for this ISA.
 #pragma clang attribute push(TARGET, apply_to = function)
 #define GEMM_PRECISION 1
-#include "gemm_driver.c"
+#include "gemm_driver-inl.h"
 #define GEMM_PRECISION 2
-#include "gemm_driver.c"
+#include "gemm_driver-inl.h"
 #pragma clang attribute pop
 
 const nninit_sgemm_isa nninit_sgemm_avx512 = {12, 32, 240, 4096, s_kernel, s_dot, s_axpy, s_pack_rows, s_run};
 const nninit_dgemm_isa nninit_dgemm_avx512 = {12, 16, 120, 2048, d_kernel, d_dot, d_axpy, d_pack_rows, d_run};
+#endif

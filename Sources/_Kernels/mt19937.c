@@ -1,6 +1,6 @@
 // MT19937 as PyTorch runs it, and the `uniform_` conversions: the engine walk, the portable kernels
-// (the specification the SIMD ones in mt19937_avx2.c / mt19937_avx512.c match bit for bit) and the
-// run-time dispatch.
+// (the specification the SIMD ones in mt19937_avx2.c / mt19937_avx512.c / mt19937_neon.c match bit for
+// bit) and the run-time dispatch.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
 #include <math.h>
@@ -29,6 +29,10 @@ void nninit_mt19937_temper_avx512(const uint32_t *state, uint32_t *out, size_t c
 void nninit_torch_uniform_f32_words_avx512(void *data, size_t count, float from, float to, int fused);
 void nninit_torch_uniform_f64_words_avx512(void *data, size_t count, double from, double to, int fused);
 void nninit_stream_copy_avx512(void *destination, const void *source, size_t bytes);
+void nninit_mt19937_twist_neon(uint32_t *state);
+void nninit_mt19937_temper_neon(const uint32_t *state, uint32_t *out, size_t count);
+void nninit_torch_uniform_f32_words_neon(void *data, size_t count, float from, float to, int fused);
+void nninit_torch_uniform_f64_words_neon(void *data, size_t count, double from, double to, int fused);
 // torch_normal.c: Fill16 at a given ISA level (the dispatch done once per fill, not per chunk).
 void nninit_torch_normal16_f32_at(nninit_isa isa, float *data, size_t blocks, float mean, float std, int cephes);
 void nninit_torch_normal16_f64_at(nninit_isa isa, double *data, size_t blocks, double mean, double std);
@@ -92,7 +96,7 @@ static void stream_copy_scalar(void *destination, const void *source, size_t byt
 
 static mt19937_kernels kernels(void) {
   switch (nninit_active_isa()) {
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(_M_X64)
   case NNINIT_ISA_AVX512:
     return (mt19937_kernels){NNINIT_ISA_AVX512, nninit_mt19937_twist_avx512, nninit_mt19937_temper_avx512,
                              nninit_torch_uniform_f32_words_avx512, nninit_torch_uniform_f64_words_avx512,
@@ -101,6 +105,11 @@ static mt19937_kernels kernels(void) {
     return (mt19937_kernels){NNINIT_ISA_AVX2, nninit_mt19937_twist_avx2, nninit_mt19937_temper_avx2,
                              nninit_torch_uniform_f32_words_avx2, nninit_torch_uniform_f64_words_avx2,
                              nninit_stream_copy_avx2};
+#elif defined(__aarch64__) || defined(_M_ARM64)
+  case NNINIT_ISA_NEON:
+    return (mt19937_kernels){NNINIT_ISA_NEON, nninit_mt19937_twist_neon, nninit_mt19937_temper_neon,
+                             nninit_torch_uniform_f32_words_neon, nninit_torch_uniform_f64_words_neon,
+                             stream_copy_scalar};
 #endif
   default:
     return (mt19937_kernels){NNINIT_ISA_SCALAR, twist_scalar, temper_scalar, uniform_f32_scalar, uniform_f64_scalar, stream_copy_scalar};

@@ -2,7 +2,7 @@
 // portable ones in mt19937.c (see mt19937_avx512.c for the twist's blocking).
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 #include <string.h>
 

@@ -2,7 +2,7 @@
 // the portable ones in mt19937.c (integer ops, exact conversions, the same fma or mul-then-add).
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-// PhiloxGenerator's fills with AVX2 + FMA, bit-identical to the scalar kernels of philox.c.
+// PhiloxGenerator's fills with AVX2 + FMA, bit-identical to the scalar kernels of philox_scalar.c.
 //
 // The same structure as philox_avx512.c on 4 blocks per ymm (one per 64-bit lane, `vpmuludq` for the
 // 32×32→64 products), with vector masks and `blendv` for AVX-512's mask registers, two xors for
@@ -6,6 +6,7 @@
 // (uint64 < 2⁵³ + 1 and |int64| < 2⁵¹ to double) for AVX-512DQ's `vcvt(u)qq2pd`.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#if defined(__x86_64__) || defined(_M_X64)
 #include "philox_shared.h"
 #include <immintrin.h>
 #include <string.h>
@@ -162,9 +163,9 @@ TARGET void nninit_philox_uniform_f64_avx2(uint32_t k0, uint32_t k1, uint32_t st
 #undef UNIFORM_F64_BATCH
 }
 
-// ---- Elementary functions (philox.c's, lane by lane) --------------------------------------------------
+// ---- Elementary functions (philox_scalar.c's, lane by lane)----------------------------------------------
 
-// The coefficients (philox.c): fdlibm's Lg1…Lg7, the sin and cos Taylor coefficients, AS 241's A…F.
+// The coefficients (philox_tables.c): fdlibm's Lg1…Lg7, the sin and cos Taylor coefficients, AS 241's A…F.
 static const double *const lg = nninit_philox_lg, *const sin_taylor = nninit_philox_sin_taylor,
                     *const cos_taylor = nninit_philox_cos_taylor;
 static const double (*const as241)[8] = nninit_philox_as241;
@@ -289,7 +290,7 @@ TARGET void nninit_philox_normal_f64_avx2(uint32_t k0, uint32_t k1, uint32_t str
 #undef NORMAL_F64_BATCH
 }
 
-// ---- Binary32 Box–Muller (philox.c's box_muller24 on 8 lanes) ------------------------------------------
+// ---- Binary32 Box–Muller (philox_scalar.c's box_muller24 on 8 lanes) ------------------------------------------
 
 #define SETF(x) _mm256_set1_ps(x)
 #define SETI(x) _mm256_set1_epi32(x)
@@ -397,8 +398,6 @@ TARGET void nninit_philox_normal_f32_avx2(uint32_t k0, uint32_t k1, uint32_t str
   }
 }
 
-enum { T_MEAN, T_STD, T_A, T_B, T_LOWER_A, T_MASS, T_UPPER_B, T_MIRRORED };
-
 /// The truncated normal's value before its clamp, for 4 53-bit integers m.
 INLINE __m256d trunc4(__m256i m, const double params[8]) {
   __m256d t = _mm256_fmadd_pd(_mm256_mul_pd(u53_to_pd(m), SET(0x1p-53)), SET(params[T_MASS]), SET(params[T_LOWER_A]));
@@ -472,3 +471,4 @@ TARGET void nninit_philox_math_avx2(int function, const double *in, double *out,
     memcpy(out + n, y, len * sizeof(double));
   }
 }
+#endif

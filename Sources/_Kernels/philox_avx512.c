@@ -1,4 +1,4 @@
-// PhiloxGenerator's fills with AVX-512 (F, DQ, VL, BW), bit-identical to the scalar kernels of philox.c.
+// PhiloxGenerator's fills with AVX-512 (F, DQ, VL, BW), bit-identical to the scalar kernels of philox_scalar.c.
 //
 // Philox: 8 blocks per zmm, one block per 64-bit lane (counter word in the low half; the high half
 // holds don't-care bits that `vpmuludq`, which reads only the low halves, ignores): a round is two
@@ -11,6 +11,7 @@
 // `min`/`max`).
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
+#if defined(__x86_64__) || defined(_M_X64)
 #include "philox_shared.h"
 #include <immintrin.h>
 #include <string.h>
@@ -158,9 +159,9 @@ TARGET void nninit_philox_uniform_f64_avx512(uint32_t k0, uint32_t k1, uint32_t 
 #undef UNIFORM_F64_BATCH
 }
 
-// ---- Elementary functions (philox.c's, lane by lane) --------------------------------------------------
+// ---- Elementary functions (philox_scalar.c's, lane by lane)----------------------------------------------
 
-// The coefficients (philox.c): fdlibm's Lg1…Lg7, the sin and cos Taylor coefficients, AS 241's A…F.
+// The coefficients (philox_tables.c): fdlibm's Lg1…Lg7, the sin and cos Taylor coefficients, AS 241's A…F.
 static const double *const lg = nninit_philox_lg, *const sin_taylor = nninit_philox_sin_taylor,
                     *const cos_taylor = nninit_philox_cos_taylor;
 static const double (*const as241)[8] = nninit_philox_as241;
@@ -281,7 +282,7 @@ TARGET void nninit_philox_normal_f64_avx512(uint32_t k0, uint32_t k1, uint32_t s
 #undef NORMAL_F64_BATCH
 }
 
-// ---- Binary32 Box–Muller (philox.c's box_muller24 on 16 lanes) -----------------------------------------
+// ---- Binary32 Box–Muller (philox_scalar.c's box_muller24 on 16 lanes) -----------------------------------------
 
 #define SETF(x) _mm512_set1_ps(x)
 
@@ -395,8 +396,6 @@ TARGET void nninit_philox_normal_f32_avx512(uint32_t k0, uint32_t k1, uint32_t s
   }
 }
 
-enum { T_MEAN, T_STD, T_A, T_B, T_LOWER_A, T_MASS, T_UPPER_B, T_MIRRORED };
-
 /// The truncated normal's value before its clamp, for 8 53-bit integers m.
 INLINE __m512d trunc8(__m512i m, const double params[8]) {
   __m512d t = _mm512_fmadd_pd(_mm512_mul_pd(_mm512_cvtepu64_pd(m), SET(0x1p-53)), SET(params[T_MASS]), SET(params[T_LOWER_A]));
@@ -470,3 +469,4 @@ TARGET void nninit_philox_math_avx512(int function, const double *in, double *ou
     memcpy(out + n, y, len * sizeof(double));
   }
 }
+#endif

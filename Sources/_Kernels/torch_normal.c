@@ -1,5 +1,5 @@
 // PyTorch's `normal_fill` Box–Muller blocks (Fill16): the portable Cephes transcription (the
-// specification of torch_normal_avx2.c / torch_normal_avx512.c, and of `CephesMath.swift`), the libm
+// specification of torch_normal_avx2.c / _avx512.c / _neon.c, and of `CephesMath.swift`), the libm
 // kernels, and the dispatch.
 #pragma STDC FP_CONTRACT OFF
 #define _GNU_SOURCE  // sincosf, sincos
@@ -8,6 +8,7 @@
 
 void nninit_torch_normal16_cephes_avx2(float *data, size_t blocks, float mean, float std);
 void nninit_torch_normal16_cephes_avx512(float *data, size_t blocks, float mean, float std);
+void nninit_torch_normal16_cephes_neon(float *data, size_t blocks, float mean, float std);
 
 // `log256_ps` for one lane, x in (0, 1].
 static float cephes_log(float input) {
@@ -87,10 +88,10 @@ static void normal16_cephes_scalar(float *d, size_t blocks, float mean, float st
 }
 
 // The libm kernels. Their cost is the libm calls; on x86 they are also compiled for AVX2+FMA so that
-// `fmaf`/`fma` are one instruction rather than a call (the same correctly rounded result). PyTorch's
-// compiled kernels call `sincosf`/`sincos` (GCC merges the sin and cos of one angle); glibc computes
-// them with the same code as `sinf`/`cosf`, so they equal the reference's separate calls (checked on
-// all 2²⁴ float32 angles) — and take one argument reduction instead of two.
+// `fmaf`/`fma` are one instruction rather than a call (the same correctly rounded result; on arm64
+// they always are). PyTorch's compiled kernels call `sincosf`/`sincos` (GCC merges the sin and cos of
+// one angle); glibc computes them with the same code as `sinf`/`cosf`, so they equal the reference's
+// separate calls (checked on all 2²⁴ float32 angles) — and take one argument reduction instead of two.
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
 
 #if defined(__GLIBC__)
@@ -137,7 +138,7 @@ static void normal16_libm_f64_portable(double *d, size_t blocks, double mean, do
   normal16_libm_f64(d, blocks, mean, std);
 }
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(_M_X64)
 __attribute__((target("avx2,fma"))) static void normal16_libm_f32_fma(float *d, size_t blocks, float mean, float std) {
   normal16_libm_f32(d, blocks, mean, std);
 }
@@ -151,10 +152,13 @@ void nninit_torch_normal16_f32_at(nninit_isa isa, float *data, size_t blocks, fl
 void nninit_torch_normal16_f64_at(nninit_isa isa, double *data, size_t blocks, double mean, double std);
 
 void nninit_torch_normal16_f32_at(nninit_isa isa, float *data, size_t blocks, float mean, float std, int cephes) {
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(_M_X64)
   if (!cephes && isa >= NNINIT_ISA_AVX2) normal16_libm_f32_fma(data, blocks, mean, std);
   else if (cephes && isa == NNINIT_ISA_AVX512) nninit_torch_normal16_cephes_avx512(data, blocks, mean, std);
   else if (cephes && isa == NNINIT_ISA_AVX2) nninit_torch_normal16_cephes_avx2(data, blocks, mean, std);
+  else
+#elif defined(__aarch64__) || defined(_M_ARM64)
+  if (cephes && isa == NNINIT_ISA_NEON) nninit_torch_normal16_cephes_neon(data, blocks, mean, std);
   else
 #endif
   if (!cephes) normal16_libm_f32_portable(data, blocks, mean, std);
@@ -162,7 +166,7 @@ void nninit_torch_normal16_f32_at(nninit_isa isa, float *data, size_t blocks, fl
 }
 
 void nninit_torch_normal16_f64_at(nninit_isa isa, double *data, size_t blocks, double mean, double std) {
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(_M_X64)
   if (isa >= NNINIT_ISA_AVX2) normal16_libm_f64_fma(data, blocks, mean, std);
   else
 #endif

@@ -3,7 +3,7 @@
 // so the results are bit-identical.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 
 #define AVX2 __attribute__((target("avx2,fma")))

@@ -3,7 +3,7 @@
 // transcription, so the results are bit-identical.
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 
 #define AVX512 __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl")))

@@ -15,8 +15,7 @@ struct Bench: ParsableCommand {
   @Flag(help: "Print the results as JSON: [{\"name\", \"shape\", \"threads\", \"melem_per_s\", \"seconds\", …}].")
   var json = false
 
-  @Option(help: "Threads for the parallel kernels (default: every active core).")
-  var threads: Int?
+  @OptionGroup var parallelism: ThreadOptions
 
   @Flag(help: "Skip the end-to-end model.1b case (about 4 GiB written to a temporary directory).")
   var quick = false
@@ -28,12 +27,11 @@ struct Bench: ParsableCommand {
   var filter: String?
 
   func validate() throws {
-    if let threads, threads < 1 { throw CLIError("--threads must be at least 1, got \(threads)") }
     if repetitions < 1 { throw CLIError("--repetitions must be at least 1, got \(repetitions)") }
   }
 
   func run() throws {
-    if let threads { Parallel.threadCount = threads }
+    parallelism.apply()
     let threadCount = Parallel.threadCount
     var results: [BenchResult] = []
     for benchCase in BenchCase.all where filter.map({ benchCase.name.contains($0) }) ?? true {

@@ -17,7 +17,9 @@ enum ModelBenchmark {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("model.safetensors").path
-    let arguments = ["init", "--model", spec, "--generator", "philox", "--seed", "0", "--output", output]
+    let arguments = [
+      "init", "--model", spec, "--generator", "philox", "--seed", "0", "--threads", "\(threads)", "--output", output,
+    ]
     let clock = ContinuousClock()
     var usage = rusage()
     var status: Int32 = 0
@@ -25,9 +27,9 @@ enum ModelBenchmark {
     guard status == 0 else { throw CLIError("model.1b: `nninit \(arguments.prefix(4).joined(separator: " ")) …` exited with status \(status)") }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     return BenchResult(
-      name: "model.1b", shape: [parameterCount], threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))),
+      name: "model.1b", shape: [parameterCount], threads: threads,
       melemPerS: Double(parameterCount) / seconds / 1e6, seconds: seconds, peakRSSBytes: Int(usage.ru_maxrss) * 1024,
-      detail: "nninit init --model 'Linear(8192, 8192), …' (16 layers) --generator philox --output <tmp>.safetensors (child process, default threads)")
+      detail: "nninit init --model 'Linear(8192, 8192), …' (16 layers) --generator philox --threads N --output <tmp>.safetensors (child process)")
   }
 
   /// Runs this executable with `arguments` (stdout and stderr to /dev/null) and waits for it: its exit

@@ -20,6 +20,7 @@ struct Fill: ParsableCommand {
   var output: String
 
   func run() throws {
+    options.parallelism.apply()
     let scheme = try reporting("CALL") { try InitCallBuilder.initializer(from: call) }
     let dims = try parseShape(shape)
     var tensor = try reporting("--shape") { try Tensor(zeros: dims, dtype: options.tensorDType()) }

@@ -1,13 +1,7 @@
 import ArgumentParser
 import NNInit
 
-/// Which generator draws the numbers.
-enum GeneratorKind: String, ExpressibleByArgument, CaseIterable {
-  /// PyTorch's CPU generator, bit for bit (`torch.manual_seed(seed)`).
-  case torch
-  /// Position-addressed Philox4x32-10: each value depends only on (seed, parameter key, index).
-  case philox
-}
+extension GeneratorKind: ExpressibleByArgument {}
 
 extension DType: ExpressibleByArgument {
   public static var allValueStrings: [String] { ["float32", "float64"] }
@@ -20,6 +14,21 @@ enum DTypeName: String, ExpressibleByArgument, CaseIterable {
 
 extension TorchGenerator.Flavor: ExpressibleByArgument {}
 
+/// `--threads N`, shared by every command that computes.
+struct ThreadOptions: ParsableArguments {
+  @Option(help: "Threads for the fills and matrix kernels (default: every active core). The values never depend on it.")
+  var threads: Int?
+
+  func validate() throws {
+    if let threads, threads < 1 { throw CLIError("--threads must be at least 1, got \(threads)") }
+  }
+
+  /// Sets ``Parallel/threadCount`` for the rest of the process; every command calls it first in `run()`.
+  func apply() {
+    if let threads { Parallel.threadCount = threads }
+  }
+}
+
 /// The options every drawing command shares.
 struct GeneratorOptions: ParsableArguments {
   @Option(help: "The seed, as `torch.manual_seed(N)` takes it (negative values wrap like PyTorch's).")
@@ -28,20 +37,23 @@ struct GeneratorOptions: ParsableArguments {
   @Option(help: "The generator: torch (PyTorch-parity) or philox (position-addressed).")
   var generator: GeneratorKind = .torch
 
-  @Option(help: "PyTorch CPU kernels to match: vectorized (AVX2/AVX-512 wheels) or scalar (ATEN_CPU_CAPABILITY=default).")
-  var torchKernels: TorchGenerator.Flavor = .vectorized
+  /// Defaults to the flavor of the PyTorch wheels for this machine's architecture
+  /// (``TorchGenerator/Flavor/platformDefault``: `arm64` on arm64, `vectorized` elsewhere), so that the
+  /// same command gives the same bytes as PyTorch on the same machine.
+  @Option(
+    help: """
+      PyTorch CPU kernels to match: vectorized (x86-64 wheels, AVX2/AVX-512), scalar (x86-64 with \
+      ATEN_CPU_CAPABILITY=default) or arm64 (aarch64 Linux and macOS arm64 wheels); the default is \
+      this machine's.
+      """)
+  var torchKernels: TorchGenerator.Flavor = .platformDefault
 
   @Option(
     name: .customLong("dtype"),
     help: "Parameter dtype: float32 or float64; with --hf-config float32, bfloat16 or float16 (default: the config's).")
   var dtypeName: DTypeName?
 
-  @Option(help: "Threads for the fills (default: every active core). The values never depend on it.")
-  var threads: Int?
-
-  func validate() throws {
-    if let threads, threads < 1 { throw CLIError("--threads must be at least 1, got \(threads)") }
-  }
+  @OptionGroup var parallelism: ThreadOptions
 
   /// The dtype of the tensors a SPEC or a fill computes (`--dtype`, float32 when not given).
   ///
@@ -54,11 +66,10 @@ struct GeneratorOptions: ParsableArguments {
     }
   }
 
-  /// The generator construction draws from (and `--threads` applied to ``Parallel/threadCount``). For
-  /// torch it is the default generator, seeded like `torch.manual_seed(seed)`, so `sparse_`'s
-  /// permutations come from the same stream as in PyTorch.
+  /// The generator construction draws from. For torch it is the default
+  /// generator, seeded like `torch.manual_seed(seed)`, so `sparse_`'s permutations come from the same
+  /// stream as in PyTorch.
   func makeGenerator() -> any RandomGenerator {
-    if let threads { Parallel.threadCount = threads }
     switch generator {
     case .torch:
       TorchGenerator.default.flavor = torchKernels

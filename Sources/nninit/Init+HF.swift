@@ -22,11 +22,10 @@ extension Init {
     }
     let maxShardSize = try hf.maxShardSizeBytes()
     let model = try HFOptions.model(configPath: configPath, dtype: options.dtypeName)
-    if let threads = options.threads { Parallel.threadCount = threads }
     keepChunkBuffersInTheHeap()
     let destination = URL(fileURLWithPath: outputDir)
     let shards = HFShardPlan(model: model, maxShardSize: maxShardSize)
-    let progress = ProgressBar(totalBytes: shards.totalSize, label: destination.lastPathComponent)
+    let progress = WriteProgress(totalBytes: shards.totalSize, label: destination.lastPathComponent)
     do {
       try HFCheckpointWriter.write(
         model, to: destination, maxShardSize: maxShardSize, generator: PhiloxGenerator(seed: options.seed)

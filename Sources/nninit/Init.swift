@@ -45,6 +45,7 @@ struct Init: ParsableCommand {
   var shardCount: Int?
 
   func run() throws {
+    options.parallelism.apply()
     if hf.hfConfig != nil { return try runHF() }
     try hf.rejectWithoutConfig()
     let weightScheme = try weightInit.map { text in try reporting("--weight-init") { try InitCallBuilder.initializer(from: text) } }
@@ -63,7 +64,7 @@ struct Init: ParsableCommand {
     if let output {
       try reporting("--output") {
         try SafeTensors.write(
-          module.stateDict().map { (name: $0.key, tensor: $0.tensor) }, metadata: ["format": "pt"], to: URL(fileURLWithPath: output))
+          module.stateDict(), metadata: ["format": "pt"], to: URL(fileURLWithPath: output))
       }
     }
     if printModel || output == nil { print(module.description) }
@@ -74,7 +75,6 @@ struct Init: ParsableCommand {
   /// chunk, so memory stays bounded whatever the model's size. The values equal those of
   /// `resetAllParameters(generator:)` + `reinitialize(…)` + `stateDict()`, bit for bit.
   private func runPositionAddressed(weightScheme: Initializer?, biasScheme: Initializer?, shard: TensorShard?) throws {
-    if let threads = options.threads { Parallel.threadCount = threads }  // as makeGenerator() does for torch
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try reporting("--model") {
       try Module.declarationsOnly { try ModelBuilder(dtype: options.tensorDType(), generator: generator).build(model) }
@@ -108,7 +108,7 @@ struct Init: ParsableCommand {
     }
     let writer = try reporting("--output") { try SafeTensorsWriter(header: header, to: url) }
     keepChunkBuffersInTheHeap()
-    let progress = ProgressBar(totalBytes: plan.byteCount(in: shard), label: url.lastPathComponent)
+    let progress = WriteProgress(totalBytes: plan.byteCount(in: shard), label: url.lastPathComponent)
     do {
       try plan.materialize(generator: generator, shard: shard) { entry, chunk in
         try writer.append(chunk)

@@ -21,45 +21,32 @@ struct LabCompare: ParsableCommand {
   @Option(parsing: .upToNextOption, help: "Weight inits: torch.nn.init calls or `default` (default: the tutorial's five).")
   var inits: [String] = []
   @Option(help: "Bias init for every CALL init (default: zeros_()).") var biasInit: String?
-  @Option(help: "digits, spirals, teacher, or a CSV file.") var dataset = "digits"
-  @Option(help: "A CSV file to train on. Same as --dataset FILE.csv.") var data: String?
-  @Option(help: "The CSV column to predict (default: the last column).") var target: String?
-  @Option(help: "For CSV data: auto, classification or regression.") var task: String?
+  @OptionGroup var data: DatasetOptions
   @Option(help: "Hidden width (and the signal experiment's width).") var width = 128
-  @Option(help: "sgd or adam.") var optimizer = "sgd"
-  @Option(parsing: .unconditional, help: "Learning rate (> 0).") var lr = 0.01
-  @Option(parsing: .unconditional, help: "SGD momentum.") var momentum = 0.9
-  @Option(parsing: .unconditional, help: "Weight decay.") var weightDecay = 0.0
-  @Option(help: "Epochs.") var epochs = 20
-  @Option(help: "Samples per optimizer step.") var batchSize = 32
+  @OptionGroup var training: OptimizerOptions
   @Option(help: "Inputs per signal experiment.") var signalBatch = 256
-  @Option(parsing: .unconditional, help: "Seed of the inits and inputs (torch.manual_seed); batch order uses seed + 1.") var seed = 0
-  @Option(help: "torch or philox: the generator of the initial weights.") var generator = "torch"
-  @Option(help: "Threads to spread the runs over (default: all cores).") var threads: Int?
+  @OptionGroup var experiment: LabRunOptions
   @Option(help: "Directory for report.html, report.md and results.json.") var output = "nninit-lab-report"
   @Flag(help: "Print results.json to standard output (the report files are still written).") var json = false
 
   func run() throws {
+    experiment.parallelism.apply()
     try LabParsing.atLeast(width, 1, "--width")
-    try LabParsing.atLeast(epochs, 1, "--epochs")
-    try LabParsing.atLeast(batchSize, 1, "--batch-size")
     try LabParsing.atLeast(signalBatch, 1, "--signal-batch")
-    try LabParsing.learningRate(lr)
-    if let threads { try LabParsing.atLeast(threads, 1, "--threads") }
     let config = CompareConfig(
       activations: try LabParsing.activations(activations), depths: try LabParsing.depths(depths),
       inits: inits.isEmpty
         ? (biasInit == nil ? LabInit.tutorialDefaults : try LabParsing.inits(LabInit.tutorialDefaults.map(\.name), bias: biasInit))
         : try LabParsing.inits(inits, bias: biasInit),
-      width: width, signalBatch: signalBatch, optimizer: try LabParsing.optimizer(optimizer), learningRate: lr, momentum: momentum,
-      weightDecay: weightDecay, epochs: epochs, batchSize: batchSize, seed: seed, generator: try LabParsing.generator(generator))
+      width: width, signalBatch: signalBatch, optimizer: training.optimizer, learningRate: training.lr,
+      momentum: training.momentum, weightDecay: training.weightDecay, epochs: training.epochs,
+      batchSize: training.batchSize, seed: experiment.seed, generator: experiment.generator)
     try reporting("compare") { try config.validate() }
-    let data = try LabParsing.dataset(dataset, data: data, target: target, task: task)
+    let data = try data.load()
     let directory = URL(fileURLWithPath: output)
     try reporting("--output") { try LabReport.prepare(directory) }
-    if let threads { Parallel.threadCount = threads }
 
-    let bar = json ? nil : LabProgressBar(label: "lab")
+    let bar = json ? nil : ProgressBar(label: "lab")
     let result = try reporting("compare") {
       try runComparison(config, on: data) { p in
         bar?.update(fraction: p.done / max(p.total, 1), detail: "\(p.runsDone)/\(p.runs) runs  \(p.label)")

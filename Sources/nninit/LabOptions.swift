@@ -2,6 +2,49 @@ import ArgumentParser
 import Foundation
 import NNInit
 
+extension LabActivation: ExpressibleByArgument {
+  /// `relu`, `leaky_relu` (or `LeakyReLU`), `tanh`, `sigmoid`, as ``init(parsing:)`` reads them.
+  public init?(argument: String) { try? self.init(parsing: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension LabOptimizer: ExpressibleByArgument {}
+
+/// The data a lab command trains on: `--dataset`, `--data`, `--target`, `--task`.
+struct DatasetOptions: ParsableArguments {
+  @Option(help: "digits, spirals, teacher, or a CSV file.") var dataset = "digits"
+  @Option(help: "A CSV file to train on (header row; numeric cells). Same as --dataset FILE.csv.") var data: String?
+  @Option(help: "The CSV column to predict (default: the last column).") var target: String?
+  @Option(help: "For CSV data: auto, classification or regression.") var task: String?
+
+  /// The data set the options name.
+  func load() throws -> LabDataset { try LabParsing.dataset(dataset, data: data, target: target, task: task) }
+}
+
+/// How a lab command trains: `--optimizer`, `--lr`, `--momentum`, `--weight-decay`, `--epochs`, `--batch-size`.
+struct OptimizerOptions: ParsableArguments {
+  @Option(help: "sgd or adam.") var optimizer: LabOptimizer = .sgd
+  @Option(parsing: .unconditional, help: "Learning rate (> 0).") var lr = 0.01
+  @Option(parsing: .unconditional, help: "SGD momentum.") var momentum = 0.9
+  @Option(parsing: .unconditional, help: "Weight decay.") var weightDecay = 0.0
+  @Option(help: "Epochs.") var epochs = 20
+  @Option(help: "Samples per optimizer step.") var batchSize = 32
+
+  func validate() throws {
+    try LabParsing.atLeast(epochs, 1, "--epochs")
+    try LabParsing.atLeast(batchSize, 1, "--batch-size")
+    try LabParsing.learningRate(lr)
+  }
+}
+
+/// The seed, generator and threads of a lab run: `--seed`, `--generator`, `--threads`.
+struct LabRunOptions: ParsableArguments {
+  @Option(parsing: .unconditional, help: "Seed of the inits and inputs (torch.manual_seed); the batch order uses seed + 1.")
+  var seed = 0
+  @Option(help: "torch or philox: the generator of the initial weights.") var generator: GeneratorKind = .torch
+  @OptionGroup var parallelism: ThreadOptions
+}
+
 /// Parsing shared by the `nninit lab` subcommands; every failure is one `CLIError` line naming the
 /// option and the bad value.
 enum LabParsing {
@@ -31,20 +74,6 @@ enum LabParsing {
 
   static func initialization(_ text: String, bias: String?, option: String = "--init") throws -> LabInit {
     try reporting(option) { try LabInit(parsing: text, bias: bias) }
-  }
-
-  static func generator(_ text: String) throws -> LabGenerator {
-    guard let g = LabGenerator(rawValue: text.lowercased()) else {
-      throw CLIError("--generator: unknown generator '\(text)'; expected torch or philox")
-    }
-    return g
-  }
-
-  static func optimizer(_ text: String) throws -> LabOptimizer {
-    guard let o = LabOptimizer(rawValue: text.lowercased()) else {
-      throw CLIError("--optimizer: unknown optimizer '\(text)'; expected sgd or adam")
-    }
-    return o
   }
 
   static func task(_ text: String?) throws -> LabDataset.Task? {

@@ -14,23 +14,23 @@ struct LabSignal: ParsableCommand {
 
   @Option(help: "Linear layers (≥ 1).") var depth = 20
   @Option(help: "Width of every layer (input, hidden and output).") var width = 256
-  @Option(help: "relu, leaky_relu, tanh or sigmoid.") var activation = "relu"
+  @Option(help: "relu, leaky_relu, tanh or sigmoid.") var activation: LabActivation = .relu
   @Option(name: .customLong("init"), help: "Weight init: a torch.nn.init call, or `default` (PyTorch's).")
   var initCall = "kaiming_normal_(nonlinearity='relu')"
   @Option(help: "Bias init (default: zeros_() with --init CALL, PyTorch's with --init default).") var biasInit: String?
   @Option(help: "Inputs per batch.") var batch = 256
-  @Option(parsing: .unconditional, help: "The seed (torch.manual_seed).") var seed = 0
-  @Option(help: "torch or philox.") var generator = "torch"
+  @OptionGroup var experiment: LabRunOptions
   @Flag(help: "Print JSON: {\"layers\": [{\"layer\": 1, \"linear_output_mean\": …}, …], …}.") var json = false
 
   func run() throws {
+    experiment.parallelism.apply()
     try LabParsing.atLeast(depth, 1, "--depth")
     try LabParsing.atLeast(width, 1, "--width")
     try LabParsing.atLeast(batch, 1, "--batch")
     let config = SignalConfig(
-      depth: depth, width: width, activation: try LabParsing.activation(activation),
-      initialization: try LabParsing.initialization(initCall, bias: biasInit), batch: batch, seed: seed,
-      generator: try LabParsing.generator(generator))
+      depth: depth, width: width, activation: activation,
+      initialization: try LabParsing.initialization(initCall, bias: biasInit), batch: batch, seed: experiment.seed,
+      generator: experiment.generator)
     let result = try reporting("signal") { try runSignalExperiment(config) }
     print(json ? try LabParsing.json(result) : LabText.signal(result))
   }

@@ -1,4 +1,6 @@
 import Foundation
+import NNInit
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -6,70 +8,110 @@ import Foundation
   import Darwin
 #endif
 
-/// A one-line progress bar on standard error for long writes:
-/// `model.safetensors [###########---------]  55%  2.2/4.0 GiB  1.1 GiB/s  ETA 2s`.
+/// The one progress bar of the command line, on standard error:
+/// `model.safetensors [###########-------------]  45%  ETA 2s  1.8/4.0 GiB  1.1 GiB/s`.
 ///
 /// Exists only when standard error is a terminal (`isatty(2)`), so pipes, logs and tests see nothing.
-/// Appears at once for writes of more than 64 MiB, otherwise after two seconds; redraws at most ten
-/// times a second.
-final class ProgressBar {
-  private let total: Int
+/// Thread-safe; redraws at most ten times a second; appears once `delay` seconds have passed.
+final class ProgressBar: Sendable {
+  private struct State {
+    var lastDraw = Date.distantPast
+    var shown = false
+  }
   private let label: String
+  private let delay: TimeInterval
   private let start = Date()
-  private var done = 0
-  private var lastDraw = Date.distantPast
-  private var shown = false
+  private let state = Mutex(State())
 
-  /// A bar for `totalBytes`, or `nil` when standard error is not a terminal.
-  init?(totalBytes: Int, label: String) {
+  /// A bar, or `nil` when standard error is not a terminal.
+  init?(label: String, delay: TimeInterval = 0) {
     guard isatty(2) == 1 else { return nil }
-    total = max(totalBytes, 1)
     self.label = label
+    self.delay = delay
   }
 
-  /// Records `bytes` more written and redraws if due.
-  func advance(byBytes bytes: Int) {
-    done += bytes
-    let now = Date()
-    let elapsed = now.timeIntervalSince(start)
-    guard total > 64 << 20 || elapsed > 2, now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-    lastDraw = now
-    draw(elapsed: elapsed)
-  }
+  /// Seconds since the bar was made.
+  var elapsed: TimeInterval { Date().timeIntervalSince(start) }
 
-  /// Draws the completed bar and ends its line (if it was shown).
-  func finish() {
-    guard shown else { return }
-    draw(elapsed: Date().timeIntervalSince(start), final: true)
-    emit("\n")
-  }
-
-  /// Erases the bar (after an error, so the error line stands alone).
-  func abandon() {
-    if shown { emit("\r\u{1B}[K") }
-  }
-
-  private func draw(elapsed: TimeInterval, final: Bool = false) {
-    shown = true
-    let fraction = min(1, Double(done) / Double(total))
-    let width = 30, filled = Int(fraction * Double(width))
-    let rate = elapsed > 0 ? Double(done) / elapsed : 0
-    var line = "\r\(label) [" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
-    line += String(format: "%3.0f%%  %@/%@", fraction * 100, gibibytes(done), gibibytes(total))
-    line += String(format: "  %@/s", gibibytes(Int(rate)))
-    if final {
-      line += String(format: "  %.1fs", elapsed)
-    } else if rate > 0 {
-      line += String(format: "  ETA %.0fs", Double(total - done) / rate)
+  /// Redraws (if due) at `fraction` done, with `detail` after the bar.
+  func update(fraction: Double, detail: String) {
+    state.withLock { s in
+      let now = Date()
+      guard now.timeIntervalSince(start) >= delay, now.timeIntervalSince(s.lastDraw) >= 0.1 else { return }
+      s.lastDraw = now
+      s.shown = true
+      draw(fraction: fraction, detail: detail, eta: true)
     }
+  }
+
+  /// Ends the bar: with a `summary`, draws it complete and keeps the line; otherwise erases it.
+  func finish(summary: String? = nil) {
+    state.withLock { s in
+      guard s.shown else { return }
+      s.shown = false
+      if let summary {
+        draw(fraction: 1, detail: summary, eta: false)
+        emit("\n")
+      } else {
+        emit("\r\u{1B}[K")
+      }
+    }
+  }
+
+  private func draw(fraction: Double, detail: String, eta: Bool) {
+    let f = min(1, max(0, fraction)), width = 24, filled = Int(f * Double(width))
+    var line = "\r\(label) [" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+    line += String(format: "%3.0f%%", f * 100)
+    if eta, f > 0.02 { line += "  ETA " + LabText.duration(elapsed * (1 - f) / f) }
+    line += "  " + detail
+    let columns = terminalColumns()
+    if line.count > columns { line = String(line.prefix(columns - 1)) }
     emit(line + "\u{1B}[K")
   }
 
-  private func gibibytes(_ bytes: Int) -> String {
-    bytes >= 1 << 30 ? String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
+  private func terminalColumns() -> Int {
+    var size = winsize()
+    return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 20 ? Int(size.ws_col) : 100
   }
 
   private func emit(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
+  }
+}
+
+/// A long write shown on a ``ProgressBar``: bytes done of the total and the rate. The bar appears at
+/// once for writes of more than 64 MiB, otherwise after two seconds.
+final class WriteProgress {
+  private let bar: ProgressBar
+  private let total: Int
+  private var done = 0
+
+  /// Progress of writing `totalBytes` to `label`, or `nil` when standard error is not a terminal.
+  init?(totalBytes: Int, label: String) {
+    guard let bar = ProgressBar(label: label, delay: totalBytes > 64 << 20 ? 0 : 2) else { return nil }
+    self.bar = bar
+    total = max(totalBytes, 1)
+  }
+
+  /// Records `bytes` more written.
+  func advance(byBytes bytes: Int) {
+    done += bytes
+    bar.update(fraction: Double(done) / Double(total), detail: detail())
+  }
+
+  /// Draws the completed bar with the total time.
+  func finish() { bar.finish(summary: detail() + "  " + String(format: "%.1fs", bar.elapsed)) }
+
+  /// Erases the bar (after an error, so the error line stands alone).
+  func abandon() { bar.finish() }
+
+  private func detail() -> String {
+    let rate = bar.elapsed > 0 ? Double(done) / bar.elapsed : 0
+    return "\(Self.size(done))/\(Self.size(total))  \(Self.size(Int(rate)))/s"
+  }
+
+  private static func size(_ bytes: Int) -> String {
+    bytes >= 1 << 30
+      ? String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) : String(format: "%.0f MiB", Double(bytes) / Double(1 << 20))
   }
 }

@@ -3,7 +3,8 @@ import NNInit
 import TestSupport
 import Testing
 
-/// `nninit init`, `fill` and `show` run as a user would, compared with PyTorch's fixtures.
+/// `nninit init`, `fill` and `show` run as a user would, compared with PyTorch's fixtures: without
+/// `--torch-kernels`, those of the PyTorch wheels for this machine (`Fixtures.torchPlatformCapability`).
 @Suite struct InitCommandTests {
   @Test func missionExamplePrintsAndWritesPyTorchsModel() throws {
     let directory = try CommandRunner.temporaryDirectory()
@@ -12,13 +13,13 @@ import Testing
       "init", "--model", "Linear(10, 5), Linear(5, 1)", "--seed", "42", "--print", "--output", output.path,
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let json = try #require(try Fixtures.json("torch/vectorized/models.json") as? [String: Any])
+    let json = try #require(try Fixtures.json("torch/\(Fixtures.torchPlatformCapability)/models.json") as? [String: Any])
     let cases = try #require(json["cases"] as? [[String: Any]])
     let reference = try #require(cases.first { $0["spec"] as? String == "Linear(10, 5), Linear(5, 1)" && $0["seed"] as? Int == 42 })
     let id = try #require(reference["id"] as? String)
     #expect(result.stdout == (reference["repr"] as? String ?? "") + "\n")
     let written = try SafeTensors.read(contentsOf: output)
-    let expected = try Fixtures.safetensors("torch/vectorized/models.safetensors")
+    let expected = try Fixtures.safetensors("torch/\(Fixtures.torchPlatformCapability)/models.safetensors")
     #expect(written.names == ["0.weight", "0.bias", "1.weight", "1.bias"])
     for name in written.names {
       #expect(try written.tensor(named: name) == (try expected.tensor(named: "\(id)/\(name)")), "\(name)")
@@ -35,7 +36,7 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let written = try SafeTensors.read(contentsOf: output)
-    let expected = try Fixtures.safetensors("torch/vectorized/tutorial.safetensors")
+    let expected = try Fixtures.safetensors("torch/\(Fixtures.torchPlatformCapability)/tutorial.safetensors")
     for (mine, theirs) in zip(["0.weight", "0.bias", "1.weight", "1.bias"], ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"]) {
       #expect(try written.tensor(named: mine) == (try expected.tensor(named: "SimpleNN/\(theirs)")), "\(mine)")
     }
@@ -50,6 +51,28 @@ import Testing
     // PYTORCH-NOTES CV11: torch.manual_seed(0); xavier_uniform_(torch.empty(20, 30)) starts bb29f7e3.
     #expect(tensor.shape == [20, 30])
     #expect(tensor.floats?.first?.bitPattern == 0xbb29_f7e3)
+  }
+
+  /// `--torch-kernels` picks the PyTorch build to match on any machine: `Embedding(20, 8)` (`normal_`, 160
+  /// float32 values) differs between the x86-64 AVX wheels and the aarch64 wheel, and each flavor gives
+  /// its own fixture's bits.
+  @Test(arguments: [("vectorized", "vectorized"), ("arm64", "aarch64")])
+  func torchKernelsOptionSelectsThePyTorchBuild(kernels: String, capability: String) throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("embedding.safetensors")
+    let result = try CommandRunner.run([
+      "init", "--model", "Embedding(20, 8)", "--seed", "30", "--torch-kernels", kernels, "--output", output.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    func reference(_ capability: String) throws -> Tensor {
+      let json = try #require(try Fixtures.json("torch/\(capability)/models.json") as? [String: Any])
+      let cases = try #require(json["cases"] as? [[String: Any]])
+      let entry = try #require(cases.first { $0["spec"] as? String == "Embedding(20, 8)" && $0["dtype"] as? String == "float32" })
+      let id = try #require(entry["id"] as? String)
+      return try Fixtures.safetensors("torch/\(capability)/models.safetensors").tensor(named: "\(id)/weight")
+    }
+    #expect(try reference("vectorized") != (try reference("aarch64")))
+    #expect(try SafeTensors.read(contentsOf: output).tensor(named: "weight") == (try reference(capability)))
   }
 
   @Test func showListsEveryParameter() throws {

@@ -75,7 +75,7 @@ import Testing
   }
 
   static let badCases: [BadCase] = [
-    BadCase(arguments: ["lab", "signal", "--activation", "relu6"], mentions: ["--activation", "relu6", "relu, leaky_relu, tanh, sigmoid"]),
+    BadCase(arguments: ["lab", "signal", "--activation", "relu6"], mentions: ["--activation", "relu6", "'relu', 'leaky_relu', 'tanh' or 'sigmoid'"]),
     BadCase(arguments: ["lab", "signal", "--depth", "0"], mentions: ["--depth", "at least 1", "got 0"]),
     BadCase(arguments: ["lab", "signal", "--init", "kaiming_uniform_(mode='fan_avg')"], mentions: ["--init", "fan_avg"]),
     BadCase(arguments: ["lab", "train", "--depth", "0"], mentions: ["--depth", "got 0"]),
@@ -83,7 +83,7 @@ import Testing
     BadCase(arguments: ["lab", "train", "--lr", "-0.5"], mentions: ["--lr", "> 0", "-0.5"]),
     BadCase(arguments: ["lab", "train", "--activation", "swish"], mentions: ["swish"]),
     BadCase(arguments: ["lab", "train", "--dataset", "mnist"], mentions: ["--dataset", "mnist"]),
-    BadCase(arguments: ["lab", "train", "--optimizer", "rmsprop"], mentions: ["rmsprop", "sgd or adam"]),
+    BadCase(arguments: ["lab", "train", "--optimizer", "rmsprop"], mentions: ["rmsprop", "--optimizer", "'sgd' and 'adam'"]),
     BadCase(arguments: ["lab", "train", "--data", "/nonexistent/file.csv"], mentions: ["--data", "/nonexistent/file.csv", "no such file"]),
     BadCase(arguments: ["lab", "compare", "--depths", "5,0"], mentions: ["--depths", "'0'"]),
     BadCase(arguments: ["lab", "compare", "--activations", "relu,cube"], mentions: ["--activations", "cube"]),

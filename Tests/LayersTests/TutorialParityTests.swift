@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// The seed tutorial's four models, written in Swift as a user would, against PyTorch's output
-/// (`Tests/Fixtures/torch/vectorized/tutorial.json`): same printout, same weights bit for bit.
+/// (`Tests/Fixtures/torch/{vectorized,aarch64}/tutorial.json`): same printout, same weights bit for bit.
 @Suite struct TutorialParityTests {
   enum Scheme: String, CaseIterable { case SimpleNN, UniformNN, XavierNN, ConstantNN }
 
@@ -36,12 +36,13 @@ import Testing
     override var typeName: String { name }
   }
 
-  @Test(arguments: Scheme.allCases) func matchesPyTorch(scheme: Scheme) throws {
-    let json = try #require(try Fixtures.json("torch/vectorized/tutorial.json") as? [String: Any])
+  @Test(arguments: Scheme.allCases, [("vectorized", TorchGenerator.Flavor.vectorized), ("aarch64", .arm64)])
+  func matchesPyTorch(scheme: Scheme, fixture: (capability: String, flavor: TorchGenerator.Flavor)) throws {
+    let json = try #require(try Fixtures.json("torch/\(fixture.capability)/tutorial.json") as? [String: Any])
     let cases = try #require(json["cases"] as? [[String: Any]])
     let reference = try #require(cases.first { $0["id"] as? String == scheme.rawValue })
-    let tensors = try Fixtures.safetensors("torch/vectorized/tutorial.safetensors")
-    let model = try TutorialNet(scheme, generator: TorchGenerator(seed: 42))
+    let tensors = try Fixtures.safetensors("torch/\(fixture.capability)/tutorial.safetensors")
+    let model = try TutorialNet(scheme, generator: TorchGenerator(seed: 42, flavor: fixture.flavor))
     #expect(model.description == reference["repr"] as? String)
     #expect(model.stateDict().map(\.key) == ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"])
     for (key, tensor) in model.stateDict() {

@@ -13,7 +13,7 @@ import Testing
   /// Modules in the fixtures that NNInit does not provide yet; building them must fail cleanly.
   static let unsupported = ["ModuleList", "MaxPool2d", "TransformerEncoderLayer"]
 
-  @Test(arguments: [("vectorized", TorchGenerator.Flavor.vectorized), ("scalar", .scalar)])
+  @Test(arguments: [("vectorized", TorchGenerator.Flavor.vectorized), ("scalar", .scalar), ("aarch64", .arm64)])
   func everyModelCase(capability: String, flavor: TorchGenerator.Flavor) throws {
     let json = try #require(try Fixtures.json("torch/\(capability)/models.json") as? [String: Any])
     let cases = try #require(json["cases"] as? [[String: Any]])

@@ -1,3 +1,4 @@
+import Foundation
 import RandomModule
 import TestSupport
 import Testing

@@ -131,13 +131,13 @@ import _Kernels
     }
   }
 
-  /// Calls of ≥ 2²⁰ float32 elements write with non-temporal stores once the destination is 64-byte
+  /// Calls of ≥ 2²⁰ float32 elements write with non-temporal stores (x86-64) once the destination is 64-byte
   /// (AVX-512) or 32-byte (AVX2) aligned: destinations shifted by 0…3 elements and odd offsets equal the scalar path, which
   /// `everyISAAndThreadCountMatchesTheSpecification` ties to the specification, and the 64 guard
   /// elements on either side stay untouched.
   @Test(arguments: [Fill.uniform, .normal])
   func streamingStoresLeaveTheValuesUnchanged(fill: Fill) {
-    if nninit_detected_isa().rawValue < 1 { Issue.record("no AVX2 here: the streaming path is not exercised") }
+    if nninit_detected_isa().rawValue < 1 { Issue.record("no SIMD level here: the streaming path is not exercised") }
     let count = (1 << 20) + 37, guardCount = 64
     let scalar = PhiloxExecution(isa: 0, threads: 1)
     for (shift, offset) in [(0, 0), (1, 5), (2, 2), (3, 7)] {

@@ -103,7 +103,7 @@ import Testing
   /// `s005` fills a transposed (non-contiguous) view; NNInit tensors are always contiguous.
   static let notApplicable: Set<String> = ["s005"]
 
-  @Test(arguments: [("vectorized", TorchGenerator.Flavor.vectorized), ("scalar", .scalar)])
+  @Test(arguments: [("vectorized", TorchGenerator.Flavor.vectorized), ("scalar", .scalar), ("aarch64", .arm64)])
   func everySequence(capability: String, flavor: TorchGenerator.Flavor) throws {
     let json = try #require(try Fixtures.json("torch/\(capability)/functions.json") as? [String: Any])
     let sequences = try #require(json["sequences"] as? [[String: Any]])

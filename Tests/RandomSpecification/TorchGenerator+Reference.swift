@@ -1,3 +1,4 @@
+import Foundation
 @_spi(Testing) import RandomModule
 
 /// The pure-Swift transcription of PyTorch's `uniform_` and `normal_` kernels, one word and one lane at
@@ -9,7 +10,7 @@ extension TorchGenerator {
     let f = Float(from), t = Float(to)
     let range = t - f
     withEngine { engine, flavor in
-      let fused = flavor == .vectorized
+      let fused = flavor.fusesMultiplyAdd
       for i in buffer.indices {
         let x = engine.nextUnitFloat()
         let v = fused ? fusedMultiplyAdd(x, range, f) : x * range + f
@@ -22,7 +23,7 @@ extension TorchGenerator {
   public func referenceFillUniform(_ buffer: UnsafeMutableBufferPointer<Double>, from: Double, to: Double) {
     let range = to - from
     withEngine { engine, flavor in
-      let fused = flavor == .vectorized
+      let fused = flavor.fusesMultiplyAdd
       for i in buffer.indices {
         let x = engine.nextUnitDouble()
         let v = fused ? fusedMultiplyAdd(x, range, from) : x * range + from
@@ -39,7 +40,7 @@ extension TorchGenerator {
     let m = Float(mean), sd = Float(std)
     withEngine { engine, flavor in
       let block: (UnsafeMutableBufferPointer<Float>, Int) -> Void =
-        flavor == .vectorized
+        flavor.usesCephesNormal
         ? { b, i in TorchGenerator.boxMuller16Cephes(b, at: i, mean: m, std: sd) }
         : { b, i in TorchGenerator.boxMuller16LibM(b, at: i, mean: m, std: sd) }
       for i in buffer.indices { buffer[i] = engine.nextUnitFloat() }

@@ -25,6 +25,17 @@ public enum Fixtures {
     try SafeTensors.read(contentsOf: url(relativePath))
   }
 
+  /// The directory under `Tests/Fixtures/torch/` holding what the PyTorch wheels for this machine's
+  /// architecture compute, the results `TorchGenerator.Flavor.platformDefault` reproduces: `aarch64` on
+  /// arm64, `vectorized` (the AVX2/AVX-512 x86-64 wheels) elsewhere.
+  public static var torchPlatformCapability: String {
+    #if arch(arm64)
+      "aarch64"
+    #else
+      "vectorized"
+    #endif
+  }
+
   /// A JSON fixture parsed with `JSONSerialization` (objects are `[String: Any]`, arrays `[Any]`).
   public static func json(_ relativePath: String) throws -> Any {
     try JSONSerialization.jsonObject(with: Data(contentsOf: url(relativePath)), options: [.fragmentsAllowed])

@@ -29,7 +29,7 @@ import Training
   }
 
   @Test func extremeProbabilities() throws {
-    let tape = Tape()
+    let tape = Tape(generator: TorchGenerator(seed: 0))
     let x = try tape.input(ones)
     #expect(try Dropout(p: 1)(x).value.doubles.allSatisfy { $0 == 0 })
     #expect(try Dropout(p: 0)(x).value == ones)
@@ -72,7 +72,7 @@ import Training
   }
 
   @Test func invalidHyperParametersAreRejectedWithPyTorchsMessages() throws {
-    let p = try Linear(2, 2).parameters()
+    let p = try Linear(2, 2, generator: TorchGenerator(seed: 0)).parameters()
     #expect(throws: TrainingError.invalidArgument(name: "learning rate", value: "-0.1", reason: "")) { try SGD(p, lr: -0.1) }
     #expect(throws: TrainingError.self) { try SGD(p, lr: 0.1, nesterov: true) }
     #expect(throws: TrainingError.self) { try SGD(p, lr: 0.1, momentum: 0.9, dampening: 0.1, nesterov: true) }

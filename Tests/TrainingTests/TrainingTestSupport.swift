@@ -30,10 +30,10 @@ func randomTensor(_ shape: [Int], dtype: DType = .float64, std: Double = 1, seed
 /// The user-defined module of the fixtures: `head(x + fc2(tanh(fc1(x))))`.
 final class Residual: Module, Layer {
   let fc1: Linear, fc2: Linear, head: Linear
-  init(dtype: DType = .float32) throws {
-    fc1 = try Linear(4, 4, dtype: dtype)
-    fc2 = try Linear(4, 4, dtype: dtype)
-    head = try Linear(4, 2, dtype: dtype)
+  init(dtype: DType = .float32, generator: TorchGenerator = TorchGenerator(seed: 0)) throws {
+    fc1 = try Linear(4, 4, dtype: dtype, generator: generator)
+    fc2 = try Linear(4, 4, dtype: dtype, generator: generator)
+    head = try Linear(4, 2, dtype: dtype, generator: generator)
     super.init()
   }
   func forward(_ x: Variable) throws -> Variable { try head(x + fc2(fc1(x).tanh())) }
@@ -45,22 +45,35 @@ enum TrainingFixtures {
   static let optimizerNames = ["sgd", "sgd_nesterov", "sgd_dampening", "adam", "adam_amsgrad"]
 
   /// The Swift twin of each fixture network (architecture only; the weights come from the fixture).
+  /// Their own generator, not `TorchGenerator.default`, which the parity tests seed and draw from.
   static func model(_ name: String) throws -> Module {
+    let g = TorchGenerator(seed: 0)
     switch name {
-    case "mlp": return Sequential(try Linear(6, 8), ReLU(), try Linear(8, 8), Tanh(), try Linear(8, 8), try GELU(), try Linear(8, 4))
-    case "conv": return Sequential(try Conv2d(2, 3, kernelSize: 3, stride: 2, padding: 1), ReLU(), Flatten(), try Linear(27, 4))
+    case "mlp":
+      return Sequential(
+        try Linear(6, 8, generator: g), ReLU(), try Linear(8, 8, generator: g), Tanh(), try Linear(8, 8, generator: g),
+        try GELU(), try Linear(8, 4, generator: g))
+    case "conv":
+      return Sequential(
+        try Conv2d(2, 3, kernelSize: 3, stride: 2, padding: 1, generator: g), ReLU(), Flatten(),
+        try Linear(27, 4, generator: g))
     case "conv_same":
       return Sequential(
-        try Conv2d(2, 4, kernelSize: 3, padding: .same, dilation: 2, groups: 2), Tanh(),
-        try Conv2d(4, 2, kernelSize: [2, 3], padding: 1, paddingMode: .reflect), Flatten(), try Linear(48, 3))
-    case "conv1d": return Sequential(try Conv1d(3, 4, kernelSize: 3, stride: 2, padding: 1), ReLU(), Flatten(), try Linear(16, 2))
-    case "layernorm": return Sequential(try Linear(5, 6), try LayerNorm([6]), SiLU(), try Linear(6, 3))
-    case "residual": return try Residual()
+        try Conv2d(2, 4, kernelSize: 3, padding: .same, dilation: 2, groups: 2, generator: g), Tanh(),
+        try Conv2d(4, 2, kernelSize: [2, 3], padding: 1, paddingMode: .reflect, generator: g), Flatten(),
+        try Linear(48, 3, generator: g))
+    case "conv1d":
+      return Sequential(
+        try Conv1d(3, 4, kernelSize: 3, stride: 2, padding: 1, generator: g), ReLU(), Flatten(),
+        try Linear(16, 2, generator: g))
+    case "layernorm": return Sequential(try Linear(5, 6, generator: g), try LayerNorm([6]), SiLU(), try Linear(6, 3, generator: g))
+    case "residual": return try Residual(generator: g)
     case "zoo":
       return Sequential(
-        try Linear(4, 6), LeakyReLU(negativeSlope: 0.2), try Linear(6, 6), ELU(alpha: 0.5), try Linear(6, 6), SELU(),
-        try Linear(6, 6), Softplus(beta: 2, threshold: 1), try Linear(6, 6), Sigmoid(), try Linear(6, 6),
-        try GELU(approximate: "tanh"), try Linear(6, 5), Softmax(dim: 1))
+        try Linear(4, 6, generator: g), LeakyReLU(negativeSlope: 0.2), try Linear(6, 6, generator: g), ELU(alpha: 0.5),
+        try Linear(6, 6, generator: g), SELU(), try Linear(6, 6, generator: g), Softplus(beta: 2, threshold: 1),
+        try Linear(6, 6, generator: g), Sigmoid(), try Linear(6, 6, generator: g), try GELU(approximate: "tanh"),
+        try Linear(6, 5, generator: g), Softmax(dim: 1))
     default: fatalError("unknown fixture network \(name)")
     }
   }

@@ -22,6 +22,9 @@ public struct LabDataset: Sendable {
     /// The number of samples.
     public var count: Int { targets.count }
 
+    /// A split of `targets.count` samples.
+    ///
+    /// - Precondition: `features` is `[targets.count, featureCount]`.
     public init(features: Tensor, targets: [Double]) {
       precondition(features.rank == 2 && features.shape[0] == targets.count, "features \(features.shape) vs \(targets.count) targets")
       self.features = features
@@ -33,6 +36,7 @@ public struct LabDataset: Sendable {
   public var name: String
   /// One sentence on where the data comes from and how it was prepared, for reports.
   public var summary: String
+  /// Whether the targets are class indices or real values.
   public var task: Task
   /// The number of input features.
   public var featureCount: Int
@@ -40,9 +44,12 @@ public struct LabDataset: Sendable {
   public var classCount: Int
   /// The class names, in index order (classification only).
   public var classNames: [String]
+  /// The samples the lab trains on.
   public var train: Split
+  /// The held-out samples the lab evaluates on after every epoch.
   public var test: Split
 
+  /// A data set from its two splits; ``featureCount`` is read from `train`'s features.
   public init(
     name: String, summary: String, task: Task, classCount: Int, classNames: [String] = [], train: Split, test: Split
   ) {

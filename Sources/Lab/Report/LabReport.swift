@@ -5,6 +5,7 @@ import Foundation
 public enum LabReport {
   /// The files a report consists of.
   public struct Files: Sendable {
+    /// Where `report.html`, `report.md` and `results.json` were written.
     public var html: URL, markdown: URL, json: URL
     /// The chart SVGs `report.md` links to.
     public var charts: [URL]

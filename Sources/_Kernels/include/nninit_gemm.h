@@ -2,7 +2,7 @@
 // the unblocked pieces of a blocked Householder QR (qr*.c).
 //
 // Numeric guarantee: every result element is computed by the same sequence of IEEE operations on
-// every ISA path (AVX-512, AVX2+FMA, scalar C calling `fma`) and for every split of C across callers,
+// every ISA path (AVX-512, AVX2+FMA, scalar C calling `fma` — the one path on arm64) and for every split of C across callers,
 // so results are bit-identical across machines and thread counts. GEMM: each C element accumulates
 // fma(a, b, acc) from +0 in increasing k within panels of NNINIT_GEMM_KC, then stores
 // fma(alpha, acc, beta·c) — or alpha·acc when beta == 0, where C is never read (BLAS semantics).
@@ -62,7 +62,7 @@ void nninit_dlarft(size_t m, size_t k, const double *v, size_t ldv, const double
 /// `axpy`: y[i] = fma(alpha, x[i], y[i]). `pack_rows` (optional) packs `count` ≤ `width` rows of a
 /// row-major source (stride `ld`) transposed: dst[p·width + i] = src[i·ld + p] for p < kc, zero for
 /// i ≥ count — the packs of op(A) and op(B) that need a transpose; `width` is mr or nr. `run` is the
-/// driver (gemm_driver.c) compiled for the ISA.
+/// driver (gemm_driver-inl.h) compiled for the ISA.
 typedef struct nninit_sgemm_isa nninit_sgemm_isa;
 struct nninit_sgemm_isa {
   size_t mr, nr, mc, nc;
@@ -88,8 +88,12 @@ struct nninit_dgemm_isa {
               const double *a, size_t lda, const double *b, size_t ldb, double beta, double *c, size_t ldc);
 };
 
-extern const nninit_sgemm_isa nninit_sgemm_scalar, nninit_sgemm_avx2, nninit_sgemm_avx512;
-extern const nninit_dgemm_isa nninit_dgemm_scalar, nninit_dgemm_avx2, nninit_dgemm_avx512;
+extern const nninit_sgemm_isa nninit_sgemm_scalar;
+extern const nninit_dgemm_isa nninit_dgemm_scalar;
+#if defined(__x86_64__) || defined(_M_X64)
+extern const nninit_sgemm_isa nninit_sgemm_avx2, nninit_sgemm_avx512;
+extern const nninit_dgemm_isa nninit_dgemm_avx2, nninit_dgemm_avx512;
+#endif
 
 /// A 64-byte aligned buffer of at least `bytes` owned by the calling thread (slots 0–1 float, 2–3
 /// double; contents undefined, freed when the thread exits).

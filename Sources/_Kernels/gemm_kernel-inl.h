@@ -1,6 +1,5 @@
-// The GEMM micro-kernel, written once for the SIMD ISAs: gemm_avx2.c and gemm_avx512.c define
-// GEMM_KERNEL_TEMPLATE and include this file, then instantiate GEMM_KERNEL for float and double.
-// Compiled on its own it is empty.
+// The GEMM micro-kernel, written once for the SIMD ISAs: gemm_avx2.c and gemm_avx512.c include this
+// file (a template, hence `-inl.h`, as in google/highway), then instantiate GEMM_KERNEL for float and double.
 //
 // An MR×(2·W) tile of C: MR rows × two W-wide vectors of accumulators. Per k step two vectors of the
 // packed B micro-panel are loaded and each of the MR values of the packed A micro-panel is broadcast
@@ -8,7 +7,6 @@
 // kernel's order. Epilogue: c = alpha·acc if beta == 0 (C not read), else fma(alpha, acc, beta·c);
 // the columns past `cols` are masked (MASK(n): the first n lanes of a vector, MLOAD(ptr, mask),
 // MSTORE(ptr, mask, v)) and the rows past `rows` skipped, so edge tiles round like full ones.
-#ifdef GEMM_KERNEL_TEMPLATE
 
 #define GEMM_KERNEL(NAME, T, V, W, MR, SET1, ZERO, LOAD, FMADD, MUL, MASK_T, MASK, MLOAD, MSTORE)            \
   TARGET static void NAME(size_t kc, const T *a, const T *b, T *c, size_t ldc, T alpha, T beta, size_t rows, \
@@ -41,5 +39,3 @@
       }                                                                                                      \
     }                                                                                                        \
   }
-
-#endif

@@ -1,7 +1,7 @@
 // The GEMM driver, written once and compiled for every ISA: gemm.c, gemm_avx2.c and gemm_avx512.c
 // include this file twice, with GEMM_PRECISION 1 (float: defines `s_run`) and 2 (double: `d_run`) —
 // the SIMD files inside a `#pragma clang attribute` giving every function their target, so the packing
-// loops vectorize too. Compiled on its own it is empty.
+// loops vectorize too (a template, hence `-inl.h`, as in google/highway).
 //
 // Blocking (BLIS's five loops, row-major): for each NC-wide column block of C, for each KC-deep panel
 // of k, pack op(B)[pc, jc] into NR-wide micro-panels; for each MC-tall row block, pack op(A)[ic, pc]
@@ -9,7 +9,9 @@
 // (KC×NR) staying in L1 while the A micro-panels stream past it. When all of C's rows fit one MC block
 // the packed B block is used once, so NC shrinks to keep it in L2. Edges are zero-padded in the packs
 // and masked in the kernels, so every tile is computed the same way.
-#ifdef GEMM_PRECISION
+#ifndef GEMM_PRECISION
+#error "gemm_driver-inl.h is a template: define GEMM_PRECISION (1 float, 2 double) before including it"
+#endif
 #include <stdlib.h>
 
 #if GEMM_PRECISION == 1
@@ -136,4 +138,3 @@ static void GEMM_RUN(const GEMM_ISA *isa, int trans_a, int trans_b, size_t m, si
 #undef GEMM_RUN
 #undef GEMM_SLOT
 #undef GEMM_PRECISION
-#endif

@@ -1,50 +1,14 @@
-// PhiloxGenerator's fills (Docs/Philox.md): the portable scalar kernels — the reference every SIMD path
-// matches bit for bit — their elementary functions, and the run-time dispatch.
+// PhiloxGenerator's portable scalar fills (Docs/Philox.md) — the reference every SIMD path matches bit
+// for bit — and their elementary functions. Called by philox_dispatch.c; calls only the tables.
 //
 // Floating-point rules (as for every philox*.c): IEEE-754 binary64/binary32 with round-to-nearest-even,
-// no contraction of a·b + c (the pragma below), `fma` only where the specification fuses.
+// no contraction of a·b + c (the pragma below), `fma` only where the specification fuses (a single
+// instruction on arm64 and on x86-64 builds with FMA, otherwise libm's correctly rounded `fma`).
 #pragma STDC FP_CONTRACT OFF
 #include "nninit_kernels.h"
 #include "philox_shared.h"
 #include <math.h>
 #include <string.h>
-
-// ---- The SIMD kernels (philox_avx2.c, philox_avx512.c) ---------------------------------------------
-// Same arguments as the public fills, the source flattened to (k0, k1, stream). The truncated normal
-// takes the prepared parameters of `trunc_setup` (never the degenerate case).
-
-#define PHILOX_DECLARE(isa)                                                                                  \
-  void nninit_philox_uniform_f32_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,          \
-                                       size_t count, float *out, float from, float to);                     \
-  void nninit_philox_uniform_f64_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,          \
-                                       size_t count, double *out, double from, double to);                  \
-  void nninit_philox_normal_f64_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,           \
-                                      size_t count, double *out, double mean, double std);                  \
-  void nninit_philox_normal_f32_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,           \
-                                      size_t count, float *out, float mean, float std);                     \
-  void nninit_philox_trunc_normal_##isa(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset,         \
-                                        size_t count, void *out, int f32, const double params[8]);          \
-  void nninit_philox_math_##isa(int function, const double *in, double *out, size_t count);                  \
-  void nninit_philox_math_f32_##isa(int function, const uint32_t *in, float *out, size_t count);
-PHILOX_DECLARE(avx2)
-PHILOX_DECLARE(avx512)
-
-// ---- Streaming stores (the SIMD files' large float32 fills) -----------------------------------------
-
-/// Fills of at least this many float32 elements per call write with non-temporal stores (past the
-/// caches, without first reading each line): they would not fit in the caches anyway. Values are unchanged.
-enum { STREAM_MIN_FLOATS = 1 << 20 };
-
-/// The number of leading elements to write with ordinary stores so that the rest starts on a block
-/// boundary (offset ≡ 0 mod 4) at an `alignment`-byte-aligned address — then every direct batch of the
-/// SIMD kernels (a multiple of `alignment` bytes) is aligned for `vmovntps`; `count` (no streaming) when
-/// the fill is small or no such split exists.
-size_t nninit_philox_streaming_head(const float *out, uint64_t offset, size_t count, size_t alignment) {
-  if (count < STREAM_MIN_FLOATS) return count;
-  for (size_t head = 0; head < 64; head++)
-    if ((offset + head) % 4 == 0 && ((uintptr_t)(out + head) & (alignment - 1)) == 0) return head;
-  return count;
-}
 
 // ---- Philox4x32-10 ---------------------------------------------------------------------------------
 
@@ -91,20 +55,9 @@ static inline uint64_t to_bits(double d) {
 
 static const double ln2_hi = 0x1.62e42feep-1, ln2_lo = 0x1.a39ef35793c76p-33;
 static const double sqrt2 = 0x1.6a09e667f3bcdp+0, two_pi = 0x1.921fb54442d18p+2;
-// The coefficients, shared with the SIMD files: fdlibm's Lg1…Lg7, (−1)ᵏ/(2k+1)! for k = 9…0 and
-// (−1)ᵏ/(2k)! for k = 10…0 (nearest binary64), AS 241's A…F (below); 1/k!, k = 13…0, is scalar only.
-const double nninit_philox_lg[7] = {6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01,
-                                    2.222219843214978396e-01, 1.818357216161805012e-01, 1.531383769920937332e-01,
-                                    1.479819860511658591e-01};
-const double nninit_philox_sin_taylor[10] = {
-    -0x1.2f49b46814157p-57, 0x1.952c77030ad4ap-49,  -0x1.ae7f3e733b81fp-41, 0x1.6124613a86d09p-33, -0x1.ae64567f544e4p-26,
-    0x1.71de3a556c734p-19,  -0x1.a01a01a01a01ap-13, 0x1.1111111111111p-7,   -0x1.5555555555555p-3, 0x1p+0};
-const double nninit_philox_cos_taylor[11] = {
-    0x1.e542ba4020225p-62,  -0x1.6827863b97d97p-53, 0x1.ae7f3e733b81fp-45, -0x1.93974a8c07c9dp-37,
-    0x1.1eed8eff8d898p-29,  -0x1.27e4fb7789f5cp-22, 0x1.a01a01a01a01ap-16, -0x1.6c16c16c16c17p-10,
-    0x1.5555555555555p-5,   -0x1p-1,                0x1p+0};
 static const double *const lg = nninit_philox_lg, *const sin_taylor = nninit_philox_sin_taylor,
                     *const cos_taylor = nninit_philox_cos_taylor;
+// 1/k!, k = 13…0 (the exponential of the truncated normal's setup; scalar only).
 static const double exp_taylor[14] = {0x1.6124613a86d09p-33, 0x1.1eed8eff8d898p-29, 0x1.ae64567f544e4p-26,
                                       0x1.27e4fb7789f5cp-22, 0x1.71de3a556c734p-19, 0x1.a01a01a01a01ap-16,
                                       0x1.a01a01a01a01ap-13, 0x1.6c16c16c16c17p-10, 0x1.1111111111111p-7,
@@ -235,21 +188,6 @@ static void philox_normal_cdf(double x, double *lower, double *upper) {
     *lower = tail, *upper = 1 - tail;
 }
 
-// Wichura's AS 241 (PPND16) coefficients A, B (central), C, D (r ≤ 5), E, F (r > 5), lowest degree first.
-const double nninit_philox_as241[6][8] = {
-    {3.3871328727963666080e0, 1.3314166789178437745e+2, 1.9715909503065514427e+3, 1.3731693765509461125e+4,
-     4.5921953931549871457e+4, 6.7265770927008700853e+4, 3.3430575583588128105e+4, 2.5090809287301226727e+3},
-    {1.0, 4.2313330701600911252e+1, 6.8718700749205790830e+2, 5.3941960214247511077e+3, 2.1213794301586595867e+4,
-     3.9307895800092710610e+4, 2.8729085735721942674e+4, 5.2264952788528545610e+3},
-    {1.42343711074968357734e0, 4.63033784615654529590e0, 5.76949722146069140550e0, 3.64784832476320460504e0,
-     1.27045825245236838258e0, 2.41780725177450611770e-1, 2.27238449892691845833e-2, 7.74545014278341407640e-4},
-    {1.0, 2.05319162663775882187e0, 1.67638483018380384940e0, 6.89767334985100004550e-1, 1.48103976427480074590e-1,
-     1.51986665636164571966e-2, 5.47593808499534494600e-4, 1.05075007164441684324e-9},
-    {6.65790464350110377720e0, 5.46378491116411436990e0, 1.78482653991729133580e0, 2.96560571828504891230e-1,
-     2.65321895265761230930e-2, 1.24266094738807843860e-3, 2.71155556874348757815e-5, 2.01033439929228813265e-7},
-    {1.0, 5.99832206555887937690e-1, 1.36929880922735805310e-1, 1.48753612908506148525e-2, 7.86869131145613259100e-4,
-     1.84631831751005468180e-5, 1.42151175831644588870e-7, 2.04426310338993978564e-15},
-};
 static const double (*const as241)[8] = nninit_philox_as241;
 
 static inline double horner8(const double c[8], double x) {
@@ -279,15 +217,9 @@ static double philox_inverse_normal_cdf(double p) {
   return q < 0 ? -value : value;
 }
 
-// Swift's `max(x, y)` / `min(x, y)` exactly (which operand wins on ties and NaN).
-static inline double swift_max(double x, double y) { return y >= x ? y : x; }
-static inline double swift_min(double x, double y) { return y < x ? y : x; }
-static inline float swift_maxf(float x, float y) { return y >= x ? y : x; }
-static inline float swift_minf(float x, float y) { return y < x ? y : x; }
-
 // ---- Scalar kernels ----------------------------------------------------------------------------------
 
-static void uniform_f32_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
+void nninit_philox_uniform_f32_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
                                float *out, float from, float to) {
   float range = to - from;
   size_t n = 0;
@@ -306,7 +238,7 @@ static void uniform_f32_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64
 /// The 53-bit integer of words (hi, lo): `(hi << 32 | lo) >> 11`.
 static inline uint64_t bits53(uint32_t hi, uint32_t lo) { return ((uint64_t)hi << 32 | lo) >> 11; }
 
-static void uniform_f64_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
+void nninit_philox_uniform_f64_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
                                double *out, double from, double to) {
   double range = to - from;
   for (size_t n = 0; n < count; n++) {
@@ -333,7 +265,7 @@ static void normal_pair(uint64_t b, uint32_t stream, uint32_t k0, uint32_t k1, d
   pair[1] = r * s;
 }
 
-static void normal_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count, double *out,
+void nninit_philox_normal_f64_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count, double *out,
                           double mean, double std) {
   size_t n = 0;
   uint64_t i = offset;
@@ -346,14 +278,6 @@ static void normal_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t of
 
 // ---- Binary32 Box–Muller (PhiloxMath+Float32.swift) ------------------------------------------------
 
-// Cephes' logf P (highest degree first), sinf S and cosf C, shared with the SIMD files; as bits:
-// P 3d9021bb bdebd1b8 3def251a bdfe5d4f 3e11e9bf be2aae50 3e4cceac be7ffffc 3eaaaaaa,
-// S b94ca1f9 3c08839e be2aaaa3, C 37ccf5ce bab6061a 3d2aaaa5.
-const float nninit_philox_logf_p[9] = {7.0376836292E-2f,  -1.1514610310E-1f, 1.1676998740E-1f,
-                                       -1.2420140846E-1f, 1.4249322787E-1f,  -1.6668057665E-1f,
-                                       2.0000714765E-1f,  -2.4999993993E-1f, 3.3333331174E-1f};
-const float nninit_philox_sinf_s[3] = {-1.9515295891e-4f, 8.3321608736e-3f, -1.6666654611e-1f};
-const float nninit_philox_cosf_c[3] = {2.443315711809948e-5f, -1.388731625493765e-3f, 4.166664568298827e-2f};
 static const float sqrt2f = 0x1.6a09e6p+0f, two_pi_2p24 = 0x1.921fb6p+2f * 0x1p-24f;
 
 static inline float from_bits32(uint32_t u) {
@@ -418,7 +342,7 @@ static void box_muller24(uint32_t a, uint32_t b, float pair[2]) {
 }
 
 /// Block k gives elements 4k, 4k+1 (pair of w0, w1) and 4k+2, 4k+3 (pair of w2, w3).
-static void normal_f32_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
+void nninit_philox_normal_f32_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
                               float *out, float mean, float std) {
   size_t n = 0;
   uint64_t i = offset;
@@ -432,11 +356,8 @@ static void normal_f32_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_
   }
 }
 
-// Prepared truncated-normal parameters: {mean, std, a, b, lowerA, mass, upperB, mirrored (0 or 1)}.
-enum { T_MEAN, T_STD, T_A, T_B, T_LOWER_A, T_MASS, T_UPPER_B, T_MIRRORED };
-
 /// Fills `params`; returns 0 for the degenerate case (`!(std > 0)` or `!(a < b)`: every value is `mean`).
-static int trunc_setup(double mean, double std, double a, double b, double params[8]) {
+int nninit_philox_trunc_setup(double mean, double std, double a, double b, double params[8]) {
   if (!(std > 0) || !(a < b)) return 0;
   double alpha = (a - mean) / std, beta = (b - mean) / std;
   int mirrored = alpha + beta > 0;
@@ -454,7 +375,7 @@ static int trunc_setup(double mean, double std, double a, double b, double param
   return 1;
 }
 
-static void trunc_normal_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
+void nninit_philox_trunc_normal_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint64_t offset, size_t count,
                                 void *out, int f32, const double params[8]) {
   double mean = params[T_MEAN], std = params[T_STD], a = params[T_A], b = params[T_B];
   double lower_a = params[T_LOWER_A], mass = params[T_MASS], upper_b = params[T_UPPER_B];
@@ -481,7 +402,7 @@ static void trunc_normal_scalar(uint32_t k0, uint32_t k1, uint32_t stream, uint6
   }
 }
 
-static void math_scalar(int function, const double *in, double *out, size_t count) {
+void nninit_philox_math_scalar(int function, const double *in, double *out, size_t count) {
   for (size_t n = 0; n < count; n++) {
     double s, c;
     switch (function) {
@@ -493,104 +414,14 @@ static void math_scalar(int function, const double *in, double *out, size_t coun
   }
 }
 
-// ---- Dispatch ------------------------------------------------------------------------------------------
-
-/// The level to run at: `requested` (or the active level for -1), never above the CPU's.
-static int resolve_isa(int requested) {
-  static _Atomic int detected = -1;
-  int best = detected;
-  if (best < 0) detected = best = (int)nninit_detected_isa();
-  int isa = requested < 0 ? (int)nninit_active_isa() : requested;
-  return isa < best ? isa : best;
-}
-
-void nninit_philox_uniform_f32(nninit_philox_source s, uint64_t offset, size_t count, float *out, float from,
-                               float to) {
-  switch (resolve_isa(s.isa)) {
-    case NNINIT_ISA_AVX512: nninit_philox_uniform_f32_avx512(s.key0, s.key1, s.stream, offset, count, out, from, to); break;
-    case NNINIT_ISA_AVX2: nninit_philox_uniform_f32_avx2(s.key0, s.key1, s.stream, offset, count, out, from, to); break;
-    default: uniform_f32_scalar(s.key0, s.key1, s.stream, offset, count, out, from, to); break;
-  }
-}
-
-void nninit_philox_uniform_f64(nninit_philox_source s, uint64_t offset, size_t count, double *out, double from,
-                               double to) {
-  switch (resolve_isa(s.isa)) {
-    case NNINIT_ISA_AVX512: nninit_philox_uniform_f64_avx512(s.key0, s.key1, s.stream, offset, count, out, from, to); break;
-    case NNINIT_ISA_AVX2: nninit_philox_uniform_f64_avx2(s.key0, s.key1, s.stream, offset, count, out, from, to); break;
-    default: uniform_f64_scalar(s.key0, s.key1, s.stream, offset, count, out, from, to); break;
-  }
-}
-
-void nninit_philox_normal_f64(nninit_philox_source s, uint64_t offset, size_t count, double *out, double mean,
-                              double std) {
-  switch (resolve_isa(s.isa)) {
-    case NNINIT_ISA_AVX512: nninit_philox_normal_f64_avx512(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
-    case NNINIT_ISA_AVX2: nninit_philox_normal_f64_avx2(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
-    default: normal_scalar(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
-  }
-}
-
-void nninit_philox_normal_f32(nninit_philox_source s, uint64_t offset, size_t count, float *out, float mean,
-                              float std) {
-  switch (resolve_isa(s.isa)) {
-    case NNINIT_ISA_AVX512: nninit_philox_normal_f32_avx512(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
-    case NNINIT_ISA_AVX2: nninit_philox_normal_f32_avx2(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
-    default: normal_f32_scalar(s.key0, s.key1, s.stream, offset, count, out, mean, std); break;
-  }
-}
-
-static void trunc_normal(nninit_philox_source s, uint64_t offset, size_t count, void *out, int f32, double mean,
-                         double std, double a, double b) {
-  double params[8];
-  if (!trunc_setup(mean, std, a, b, params)) {
-    for (size_t n = 0; n < count; n++) {
-      if (f32)
-        ((float *)out)[n] = swift_minf(swift_maxf((float)mean, (float)a), (float)b);
-      else
-        ((double *)out)[n] = swift_min(swift_max(mean, a), b);
+void nninit_philox_math_f32_scalar(int function, const uint32_t *in, float *out, size_t count) {
+  for (size_t n = 0; n < count; n++) {
+    float s, c;
+    if (function == 0) {
+      out[n] = radius24(in[n]);
+    } else {
+      philox_sincosf(in[n] >> 8, &s, &c);
+      out[n] = function == 1 ? s : c;
     }
-    return;
-  }
-  switch (resolve_isa(s.isa)) {
-    case NNINIT_ISA_AVX512: nninit_philox_trunc_normal_avx512(s.key0, s.key1, s.stream, offset, count, out, f32, params); break;
-    case NNINIT_ISA_AVX2: nninit_philox_trunc_normal_avx2(s.key0, s.key1, s.stream, offset, count, out, f32, params); break;
-    default: trunc_normal_scalar(s.key0, s.key1, s.stream, offset, count, out, f32, params); break;
-  }
-}
-
-void nninit_philox_trunc_normal_f64(nninit_philox_source s, uint64_t offset, size_t count, double *out,
-                                    double mean, double std, double a, double b) {
-  trunc_normal(s, offset, count, out, 0, mean, std, a, b);
-}
-
-void nninit_philox_trunc_normal_f32(nninit_philox_source s, uint64_t offset, size_t count, float *out,
-                                    double mean, double std, double a, double b) {
-  trunc_normal(s, offset, count, out, 1, mean, std, a, b);
-}
-
-void nninit_philox_math(int function, int isa, const double *in, double *out, size_t count) {
-  switch (resolve_isa(isa)) {
-    case NNINIT_ISA_AVX512: nninit_philox_math_avx512(function, in, out, count); break;
-    case NNINIT_ISA_AVX2: nninit_philox_math_avx2(function, in, out, count); break;
-    default: math_scalar(function, in, out, count); break;
-  }
-}
-
-void nninit_philox_math_f32(int function, int isa, const uint32_t *in, float *out, size_t count) {
-  switch (resolve_isa(isa)) {
-    case NNINIT_ISA_AVX512: nninit_philox_math_f32_avx512(function, in, out, count); break;
-    case NNINIT_ISA_AVX2: nninit_philox_math_f32_avx2(function, in, out, count); break;
-    default:
-      for (size_t n = 0; n < count; n++) {
-        float s, c;
-        if (function == 0) {
-          out[n] = radius24(in[n]);
-        } else {
-          philox_sincosf(in[n] >> 8, &s, &c);
-          out[n] = function == 1 ? s : c;
-        }
-      }
-      break;
   }
 }
