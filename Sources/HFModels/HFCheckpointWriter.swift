@@ -60,10 +60,11 @@ public enum HFCheckpointWriter {
       let header = try SafeTensorsHeader(
         shard.parameters.map { ($0.name, model.storedDType(of: $0), $0.shape) }, metadata: ["format": "pt"])
       let writer = try SafeTensorsWriter(header: header, to: directory.appendingPathComponent(shard.fileName))
+      let bytesPerElement = Dictionary(uniqueKeysWithValues: header.entries.map { ($0.name, $0.dtype.byteCount) })
       do {
         try model.plan(of: shard.parameters).materialize(generator: generator) { entry, chunk in
           try writer.append(chunk)
-          progress(chunk.count * (header.entries.first { $0.name == entry.key }?.dtype.byteCount ?? 4))
+          progress(chunk.count * (bytesPerElement[entry.key] ?? 0))
         }
         try writer.finish()
       } catch {
