@@ -9,6 +9,9 @@ extension HFArchitecture {
     let normBias = self == .starcoder2  // nn.LayerNorm
     let intermediate = try config.int("intermediate_size")
     let moe = try HFMixtureOfExperts(config, self, hidden: sizes.hidden)
+    if let moe, sizes.layers * moe.experts > 10 * HFConfig.maximumCount {
+      throw .tooLarge(field: "num_hidden_layers × experts", value: sizes.layers * moe.experts, maximum: 10 * HFConfig.maximumCount)
+    }
 
     builder.embedding("model.embed_tokens", rows: sizes.vocabulary, columns: sizes.hidden, padding: sizes.paddingRow)
     for layer in 0..<sizes.layers {

@@ -9,7 +9,7 @@ extension HFArchitecture {
   func gpt2Parameters(_ config: HFConfig) throws(HFConfigError) -> [HFParameter] {
     let vocabulary = try config.int("vocab_size")
     let hidden = try config.int(anyOf: ["n_embd", "hidden_size"])
-    let layers = try config.int(anyOf: ["n_layer", "num_hidden_layers"], default: nil)
+    let layers = try config.int(anyOf: ["n_layer", "num_hidden_layers"], maximum: HFConfig.maximumCount)
     let heads = try config.int(anyOf: ["n_head", "num_attention_heads"])
     _ = try HFConfig.quotient("n_embd", hidden, by: "n_head", heads)
     let positions = try config.int(anyOf: ["n_positions", "max_position_embeddings"])
@@ -42,7 +42,7 @@ extension HFArchitecture {
   func gptNeoXParameters(_ config: HFConfig) throws(HFConfigError) -> [HFParameter] {
     let vocabulary = try config.int("vocab_size")
     let hidden = try config.int("hidden_size")
-    let layers = try config.int("num_hidden_layers", minimum: 0)
+    let layers = try config.int("num_hidden_layers", minimum: 0, maximum: HFConfig.maximumCount)
     let heads = try config.int("num_attention_heads")
     _ = try HFConfig.quotient("hidden_size", hidden, by: "num_attention_heads", heads)
     let intermediate = try config.int("intermediate_size")

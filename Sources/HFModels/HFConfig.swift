@@ -1,4 +1,5 @@
 import Foundation
+import Interop
 
 /// A Hugging Face `config.json`: its fields, read with the checks a model's shapes need.
 ///
@@ -6,6 +7,10 @@ import Foundation
 /// integers, flags booleans; a field that is absent or `null` takes the architecture's default
 /// (the `__init__` default of its `*Config` class), which callers pass in.
 public struct HFConfig: Sendable {
+  /// The largest size any field may hold, 2²⁴ (16 777 216, far above any real model's vocabulary or
+  /// width): every tensor's element count is then a product of two sums of sizes, far below `Int.max`.
+  public static let maximumSize = 1 << 24
+
   /// Every field of the file, as written.
   public let fields: [String: HFJSON]
 
@@ -20,9 +25,9 @@ public struct HFConfig: Sendable {
   public init(data: Data, path: String) throws(HFConfigError) {
     let value: HFJSON
     do {
-      value = try JSONDecoder().decode(HFJSON.self, from: data)
+      value = HFJSON(try StrictJSON(parsing: [UInt8](data)))
     } catch {
-      throw .notJSON(path: path, reason: Self.reason(error))
+      throw .notJSON(path: path, reason: error.description)
     }
     guard case .object(let fields) = value else { throw .notJSON(path: path, reason: "the top level is \(value.kind)") }
     self.fields = fields
@@ -51,27 +56,30 @@ public struct HFConfig: Sendable {
   ///
   /// - Throws: ``HFConfigError/missingField(_:)`` when absent without default,
   ///   ``HFConfigError/wrongType(field:expected:got:)``, ``HFConfigError/outOfRange(field:value:minimum:)``
-  ///   when below `minimum`.
-  public func int(_ field: String, default defaultValue: Int? = nil, minimum: Int = 1) throws(HFConfigError) -> Int {
+  ///   when below `minimum`, ``HFConfigError/tooLarge(field:value:maximum:)`` above `maximum`.
+  public func int(
+    _ field: String, default defaultValue: Int? = nil, minimum: Int = 1, maximum: Int = maximumSize
+  ) throws(HFConfigError) -> Int {
     guard let value = self[field] else {
       guard let defaultValue else { throw .missingField(field) }
       return defaultValue
     }
     guard case .int(let number) = value else { throw .wrongType(field: field, expected: "an integer", got: value.kind) }
     guard number >= minimum else { throw .outOfRange(field: field, value: number, minimum: minimum) }
+    guard number <= maximum else { throw .tooLarge(field: field, value: number, maximum: maximum) }
     return number
   }
 
-  /// The integer `field`, or `nil` when absent or `null` (checked like ``int(_:default:minimum:)``).
+  /// The integer `field`, or `nil` when absent or `null` (checked like ``int(_:default:minimum:maximum:)``).
   public func optionalInt(_ field: String, minimum: Int = 1) throws(HFConfigError) -> Int? {
     self[field] == nil ? nil : try int(field, minimum: minimum)
   }
 
   /// The first of `fields` present (a config may spell a size either way, e.g. GPT-2's `n_embd` or
   /// its alias `hidden_size`); missing: the first name is reported.
-  public func int(anyOf fields: [String], default defaultValue: Int? = nil) throws(HFConfigError) -> Int {
+  public func int(anyOf fields: [String], default defaultValue: Int? = nil, maximum: Int = maximumSize) throws(HFConfigError) -> Int {
     let present = fields.first { self[$0] != nil } ?? fields[0]
-    return try int(present, default: defaultValue)
+    return try int(present, default: defaultValue, maximum: maximum)
   }
 
   /// The boolean `field`, or `defaultValue` when absent or `null`.
@@ -112,23 +120,15 @@ public struct HFConfig: Sendable {
     return result
   }
 
+  /// The most layers, experts, or layers × experts a config may declare (a few million tensor
+  /// declarations; beyond, the declarations alone would not fit in memory).
+  public static let maximumCount = 100_000
+
   /// `dividend / divisor`, checking that `divisor` divides `dividend`.
   public static func quotient(_ dividendField: String, _ dividend: Int, by divisorField: String, _ divisor: Int) throws(HFConfigError) -> Int {
     guard dividend % divisor == 0 else {
       throw .notDivisible(dividendField: dividendField, dividend: dividend, divisorField: divisorField, divisor: divisor)
     }
     return dividend / divisor
-  }
-
-  /// A one-line reason from a `DecodingError`.
-  private static func reason(_ error: any Error) -> String {
-    let text: String
-    switch error {
-    case DecodingError.dataCorrupted(let context):
-      text = (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription
-    default:
-      text = String(describing: error)
-    }
-    return text.split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 }

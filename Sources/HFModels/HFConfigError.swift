@@ -11,6 +11,11 @@ public enum HFConfigError: Error, Equatable, CustomStringConvertible {
   case wrongType(field: String, expected: String, got: String)
   /// A size that must be at least 1 (or at least 0) is not.
   case outOfRange(field: String, value: Int, minimum: Int)
+  /// A size above what NNInit declares (``HFConfig/maximumSize``, or a layer/expert count whose
+  /// tensors would not fit in memory as declarations).
+  case tooLarge(field: String, value: Int, maximum: Int)
+  /// The whole checkpoint's size in bytes does not fit in an `Int`.
+  case modelTooLarge
   /// `divisor` does not divide `dividend` (e.g. the heads do not divide the hidden size).
   case notDivisible(dividendField: String, dividend: Int, divisorField: String, divisor: Int)
   /// A token id (`pad_token_id`) outside the vocabulary.
@@ -25,6 +30,8 @@ public enum HFConfigError: Error, Equatable, CustomStringConvertible {
     case .missingField(let field): "'\(field)' is missing"
     case .wrongType(let field, let expected, let got): "'\(field)' must be \(expected), got \(got)"
     case .outOfRange(let field, let value, let minimum): "'\(field)' must be at least \(minimum), got \(value)"
+    case .tooLarge(let field, let value, let maximum): "'\(field)' must be at most \(maximum), got \(value)"
+    case .modelTooLarge: "the model's size in bytes overflows a 64-bit integer"
     case .notDivisible(let dividendField, let dividend, let divisorField, let divisor):
       "'\(divisorField)' (\(divisor)) must divide '\(dividendField)' (\(dividend))"
     case .tokenOutOfVocabulary(let field, let value, let vocabularySize):

@@ -20,7 +20,7 @@ struct HFDecoderSizes {
   init(_ config: HFConfig, _ architecture: HFArchitecture) throws(HFConfigError) {
     vocabulary = try config.int("vocab_size")
     hidden = try config.int("hidden_size")
-    layers = try config.int("num_hidden_layers", minimum: 0)
+    layers = try config.int("num_hidden_layers", minimum: 0, maximum: HFConfig.maximumCount)
     heads = try config.int("num_attention_heads")
     keyValueHeads = try config.int("num_key_value_heads", default: heads)
     _ = try HFConfig.quotient("num_attention_heads", heads, by: "num_key_value_heads", keyValueHeads)

@@ -1,43 +1,33 @@
-/// A JSON value as a Hugging Face `config.json` holds it, decoded strictly: `true` never reads as `1`,
-/// integers stay integers, and object members keep no order (transformers writes them sorted).
-public enum HFJSON: Codable, Sendable, Equatable {
+import Interop
+
+/// A JSON value as a Hugging Face `config.json` holds it: integers (literals without fraction or
+/// exponent that fit an `Int`) apart from other numbers, `true` never read as `1`, object members
+/// without order (transformers writes them sorted).
+public enum HFJSON: Sendable, Equatable {
+  /// `true` or `false`.
   case bool(Bool)
+  /// An integer literal, e.g. `4096`.
   case int(Int)
+  /// Any other number, e.g. `0.02`, `1e-05`, `500000.0`.
   case double(Double)
+  /// A string.
   case string(String)
+  /// An array.
   case array([HFJSON])
+  /// An object.
   case object([String: HFJSON])
+  /// `null`.
   case null
 
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
-      self = .null
-    } else if let value = try? container.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? container.decode(Int.self) {
-      self = .int(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .double(value)
-    } else if let value = try? container.decode(String.self) {
-      self = .string(value)
-    } else if let value = try? container.decode([HFJSON].self) {
-      self = .array(value)
-    } else {
-      self = .object(try container.decode([String: HFJSON].self))
-    }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    switch self {
-    case .bool(let value): try container.encode(value)
-    case .int(let value): try container.encode(value)
-    case .double(let value): try container.encode(value)
-    case .string(let value): try container.encode(value)
-    case .array(let value): try container.encode(value)
-    case .object(let value): try container.encode(value)
-    case .null: try container.encodeNil()
+  /// The value of a strictly parsed document.
+  public init(_ value: StrictJSON) {
+    switch value {
+    case .object(let members): self = .object(members.mapValues(HFJSON.init))
+    case .array(let items): self = .array(items.map(HFJSON.init))
+    case .string(let text): self = .string(text)
+    case .number(let text): self = Int(text).map(HFJSON.int) ?? .double(Double(text) ?? .nan)
+    case .bool(let flag): self = .bool(flag)
+    case .null: self = .null
     }
   }
 

@@ -31,16 +31,16 @@ struct HFMixtureOfExperts {
     var shared = 0, dense: [Int] = [], step = 1, first = 0
     switch architecture {
     case .mixtral:
-      experts = try config.int("num_local_experts")
+      experts = try config.int("num_local_experts", maximum: HFConfig.maximumCount)
       expertIntermediate = try config.int("intermediate_size")
     case .qwen2MoE, .qwen3MoE:
-      experts = try config.int(anyOf: ["num_experts", "num_local_experts"])
+      experts = try config.int(anyOf: ["num_experts", "num_local_experts"], maximum: HFConfig.maximumCount)
       expertIntermediate = try config.int("moe_intermediate_size")
       if architecture == .qwen2MoE { shared = try config.int("shared_expert_intermediate_size", minimum: 0) }
       dense = try config.intArray("mlp_only_layers")
       step = try config.int("decoder_sparse_step", default: 1)
     case .deepseekV3:
-      experts = try config.int("n_routed_experts")
+      experts = try config.int("n_routed_experts", maximum: HFConfig.maximumCount)
       expertIntermediate = try config.int("moe_intermediate_size")
       shared = expertIntermediate * (try config.int("n_shared_experts", default: 1, minimum: 0))
       first = try config.int("first_k_dense_replace", default: 3, minimum: 0)  // DeepseekV3Config's default

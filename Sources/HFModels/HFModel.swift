@@ -24,6 +24,12 @@ public struct HFModel: Sendable {
     self.config = config
     architecture = try HFArchitecture(config: config)
     parameters = try architecture.parameters(config)
+    var bytes = 0
+    for parameter in parameters {
+      let (sum, overflow) = bytes.addingReportingOverflow(parameter.count * 4)
+      guard !overflow else { throw .modelTooLarge }
+      bytes = sum
+    }
     if let dtype { self.dtype = dtype } else { self.dtype = try HFDType(config: config) }
   }
 
