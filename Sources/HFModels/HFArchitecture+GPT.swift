@@ -14,7 +14,7 @@ extension HFArchitecture {
     _ = try HFConfig.quotient("n_embd", hidden, by: "n_head", heads)
     let positions = try config.int(anyOf: ["n_positions", "max_position_embeddings"])
     let inner = try config.optionalInt("n_inner") ?? 4 * hidden
-    let std = try config.double("initializer_range", default: defaultInitializerRange)
+    let std = try initializerRange(config)
     let tied = try config.bool("tie_word_embeddings", default: tiesWordEmbeddingsByDefault)
     let residualStd = std / (2 * Double(layers)).squareRoot()
 
@@ -49,7 +49,7 @@ extension HFArchitecture {
     let attentionBias = try config.bool("attention_bias", default: true)
     let tied = try config.bool("tie_word_embeddings", default: tiesWordEmbeddingsByDefault)
 
-    var builder = HFModuleBuilder(std: try config.double("initializer_range", default: defaultInitializerRange))
+    var builder = HFModuleBuilder(std: try initializerRange(config))
     builder.embedding("gpt_neox.embed_in", rows: vocabulary, columns: hidden)
     for layer in 0..<layers {
       let path = "gpt_neox.layers.\(layer)"

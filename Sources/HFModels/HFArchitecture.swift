@@ -77,6 +77,15 @@ public enum HFArchitecture: String, CaseIterable, Sendable {
   /// `initializer_range` when the config omits it.
   var defaultInitializerRange: Double { self == .starcoder2 ? 0.018042 : 0.02 }
 
+  /// `config.initializer_range` (the std of every normal init), checked finite and non-negative.
+  func initializerRange(_ config: HFConfig) throws(HFConfigError) -> Double {
+    let std = try config.double("initializer_range", default: defaultInitializerRange)
+    guard std.isFinite, std >= 0 else {
+      throw .wrongType(field: "initializer_range", expected: "a finite number ≥ 0", got: "\(std)")
+    }
+    return std
+  }
+
   /// The tensors of the model `config` describes, in module order, with the simple default init.
   ///
   /// - Throws: ``HFConfigError`` naming the field that is missing, of the wrong type or inconsistent.

@@ -29,7 +29,7 @@ struct HFDecoderSizes {
     } else {
       headDim = try HFConfig.quotient("hidden_size", hidden, by: "num_attention_heads", heads)
     }
-    std = try config.double("initializer_range", default: architecture.defaultInitializerRange)
+    std = try architecture.initializerRange(config)
     tiesWordEmbeddings = try config.bool("tie_word_embeddings", default: architecture.tiesWordEmbeddingsByDefault)
     let hasPadField = config.fields["pad_token_id"] != nil
     let padding = hasPadField ? try config.optionalInt("pad_token_id", minimum: 0) : architecture.defaultPadTokenID

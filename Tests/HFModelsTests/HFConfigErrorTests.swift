@@ -33,6 +33,7 @@ import Testing
     Case(json: "{\(llama), \"num_attention_heads\": 2, \"vocab_size\": 64}", mentions: ["duplicate key \"vocab_size\""]),
     Case(json: #"{"model_type": "llama", "vocab_size": 1e2, "hidden_size": 16, "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 8}"#, mentions: ["'vocab_size'", "an integer", "a number"]),
     Case(json: #"{"model_type": "mixtral", "vocab_size": 32, "hidden_size": 16, "num_hidden_layers": 100000, "num_attention_heads": 2, "intermediate_size": 8, "num_local_experts": 100000}"#, mentions: ["num_hidden_layers × experts"]),
+    Case(json: "{\(llama), \"num_attention_heads\": 2, \"initializer_range\": -0.02}", mentions: ["'initializer_range'", "-0.02"]),
     Case(json: #"{"model_type": "llama", "#, mentions: ["not a JSON object"]),
     Case(json: #"[1, 2]"#, mentions: ["not a JSON object", "array"]),
     Case(json: "", mentions: ["not a JSON object"]),
