@@ -3,7 +3,7 @@ import TensorModule
 
 extension Fill {
   /// The sequential executor: runs the fill on the whole `tensor` in PyTorch's draw order, drawing from
-  /// `generator` (default: ``TorchGenerator/default``) — with ``TorchGenerator``, bit for bit what the
+  /// `generator` (default: `TorchGenerator.default`) — with `TorchGenerator`, bit for bit what the
   /// matching `torch.nn.init` call gives after the same seed.
   ///
   /// The fill must come from ``Initializer/fill(for:dtype:)`` for this tensor's shape and dtype (the

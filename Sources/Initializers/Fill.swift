@@ -5,7 +5,7 @@ import TensorModule
 /// Made by ``Initializer/fill(for:dtype:)`` — the one place where a scheme's arguments are checked,
 /// its fans, gain, bound or std computed, and PyTorch's warnings emitted. Run by the sequential
 /// executor ``apply(to:generator:)`` (PyTorch's draw order, any generator) or by the position-addressed
-/// executor ``PositionalFill`` (any element range alone, a ``PositionAddressedGenerator``).
+/// executor ``PositionalFill`` (any element range alone, a `PositionAddressedGenerator`).
 ///
 ///     try Initializer.kaimingUniform(a: 5.0.squareRoot()).fill(for: [5, 10], dtype: .float32)
 ///     // .uniform(low: -0.3162…, high: 0.3162…)   (bound = √3 · gain / √fan_in = 1/√10)

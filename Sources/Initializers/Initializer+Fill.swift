@@ -2,7 +2,7 @@ import RandomModule
 import TensorModule
 
 extension Initializer {
-  /// The ``Fill`` this scheme gives a tensor of `shape` and `dtype`: the one place where each scheme's
+  /// The `Fill` this scheme gives a tensor of `shape` and `dtype`: the one place where each scheme's
   /// arguments are checked (in PyTorch's order, with its errors), its fans, gain, bound or std computed
   /// (in double, in PyTorch's operation order) and its warnings emitted.
   ///

@@ -1,7 +1,7 @@
 import RandomModule
 import TensorModule
 
-/// The position-addressed executor: a ``Fill`` of a tensor of a given shape, computable for any range
+/// The position-addressed executor: a `Fill` of a tensor of a given shape, computable for any range
 /// of elements alone.
 ///
 /// ``fill(_:offset:)-(UnsafeMutableBufferPointer<Float>,_)`` writes elements `offset ..< offset + count`
@@ -9,7 +9,7 @@ import TensorModule
 /// (``Fill/apply(to:generator:)``) gives with the same generator, bit for bit, on any thread count:
 ///
 /// - `uniform`, `normal`, `truncatedNormal`: the generator's fill at `offset` (a
-///   ``PositionAddressedGenerator``: each element depends only on its key and index);
+///   `PositionAddressedGenerator`: each element depends only on its key and index);
 /// - `constant`, `eye`, `dirac`: computed from the index;
 /// - `orthogonal` and `sparse` are not element-wise (a QR of the whole matrix; per-column
 ///   permutations), nor are int64 tensors: the whole tensor is computed once by the sequential executor,

@@ -1,6 +1,6 @@
 /// Why a shard cannot be described.
 ///
-/// (A shard of a random scheme needs a ``PositionAddressedGenerator``; that is checked by the type
+/// (A shard of a random scheme needs a `PositionAddressedGenerator`; that is checked by the type
 /// system, see ``PositionalFill``.)
 public enum ShardError: Error, Equatable, CustomStringConvertible {
   /// `count` must be at least 1.

@@ -17,7 +17,7 @@ public func sparse(
 }
 
 /// The sequential executor's `sparse(sparsity, std)` step (arguments checked by
-/// `Initializer.fill(for:dtype:)`); `generator == nil` draws everything from ``TorchGenerator/default``.
+/// `Initializer.fill(for:dtype:)`); `generator == nil` draws everything from `TorchGenerator.default`.
 func fillSparse(_ tensor: inout Tensor, sparsity: Double, std: Double, generator: (any RandomGenerator)?) throws {
   let (rows, cols) = (tensor.shape[0], tensor.shape[1])
   let zerosPerColumn = Int((sparsity * Double(rows)).rounded(.up))

@@ -15,8 +15,8 @@ extension MaterializationPlan {
   ///
   /// A shard cuts parameters whose rank exceeds its dimension; other parameters and all buffers are
   /// written whole (replicated).
-  /// The generator must be a ``PositionAddressedGenerator`` (e.g. ``PhiloxGenerator``): a sequential
-  /// stream such as ``TorchGenerator`` cannot compute one chunk without the ones before it.
+  /// The generator must be a `PositionAddressedGenerator` (e.g. `PhiloxGenerator`): a sequential
+  /// stream such as `TorchGenerator` cannot compute one chunk without the ones before it.
   /// - Throws: a `ParameterInitError` naming the entry when its scheme rejects its shape; whatever
   ///   `body` throws.
   public func materialize(

@@ -12,9 +12,12 @@ import TensorModule
 public struct MaterializationPlan: Sendable {
   /// Setting index `index` along dimension 0 to `value` after the scheme (`weight[padding_idx].fill_(0)`).
   public struct IndexFill: Sendable, Hashable {
+    /// The index along dimension 0 (`padding_idx`).
     public var index: Int
+    /// The value every element of that slice gets.
     public var value: Double
 
+    /// Sets slice `index` to `value`.
     public init(index: Int, value: Double) {
       self.index = index
       self.value = value
@@ -55,7 +58,7 @@ extension MaterializationPlan {
     !entry.isBuffer && shard.cuts(entry.declaration.shape)
   }
 
-  /// The ``Fill`` of `entry`: its scheme's, lowered for the entry's shape and dtype, or `constant` of
+  /// The `Fill` of `entry`: its scheme's, lowered for the entry's shape and dtype, or `constant` of
   /// its starting value when no scheme sets it.
   ///
   /// - Throws: what the scheme throws for the entry's shape and dtype, wrapped in `ParameterInitError`.

@@ -39,7 +39,7 @@ public final class TorchGenerator: RandomGenerator {
     case arm64
 
     /// The flavor of the PyTorch wheels built for this machine's architecture: ``arm64`` on arm64,
-    /// ``vectorized`` elsewhere. The default of ``TorchGenerator/init(seed:flavor:)`` and of
+    /// ``vectorized`` elsewhere. The default of `TorchGenerator(seed:flavor:)` and of
     /// `nninit --torch-kernels`, so that NNInit matches the PyTorch its user runs on the same machine.
     public static var platformDefault: Flavor {
       #if arch(arm64)
