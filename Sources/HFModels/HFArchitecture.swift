@@ -2,21 +2,37 @@
 /// each with transformers' `*ForCausalLM` parameter names and shapes (transformers 5.25, as
 /// `save_pretrained` writes them: mixture-of-experts weights one tensor per expert).
 public enum HFArchitecture: String, CaseIterable, Sendable {
+  /// Llama 1–3 (`LlamaForCausalLM`).
   case llama
+  /// GPT-2 (`GPT2LMHeadModel`).
   case gpt2
+  /// Mistral (`MistralForCausalLM`).
   case mistral
+  /// Qwen2 (`Qwen2ForCausalLM`).
   case qwen2
+  /// Qwen3 (`Qwen3ForCausalLM`).
   case qwen3
+  /// Mixtral (`MixtralForCausalLM`).
   case mixtral
+  /// Gemma (`GemmaForCausalLM`).
   case gemma
+  /// Gemma 2 (`Gemma2ForCausalLM`).
   case gemma2
+  /// Phi-3 (`Phi3ForCausalLM`).
   case phi3
+  /// GPT-NeoX / Pythia (`GPTNeoXForCausalLM`).
   case gptNeoX = "gpt_neox"
+  /// OLMo 2 (`Olmo2ForCausalLM`).
   case olmo2
+  /// StarCoder2 (`Starcoder2ForCausalLM`).
   case starcoder2
+  /// Qwen2-MoE (`Qwen2MoeForCausalLM`).
   case qwen2MoE = "qwen2_moe"
+  /// Qwen3-MoE (`Qwen3MoeForCausalLM`).
   case qwen3MoE = "qwen3_moe"
+  /// Gemma 3, text only (`Gemma3ForCausalLM`).
   case gemma3Text = "gemma3_text"
+  /// DeepSeek-V3 (`DeepseekV3ForCausalLM`).
   case deepseekV3 = "deepseek_v3"
 
   /// The `model_type` values, in the order above.

@@ -9,6 +9,7 @@ public enum HFCheckpointError: Error, Equatable, CustomStringConvertible {
   /// The finished directory could not be moved into place.
   case cannotMove(path: String, reason: String)
 
+  /// One line naming the path.
   public var description: String {
     switch self {
     case .destinationExists(let path): "\(path) already exists and is not an empty directory; choose a new directory"

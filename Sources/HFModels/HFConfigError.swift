@@ -23,6 +23,7 @@ public enum HFConfigError: Error, Equatable, CustomStringConvertible {
   /// `model_type` names an architecture NNInit does not build.
   case unknownModelType(String, supported: [String])
 
+  /// One line naming the field, e.g. `'hidden_size' is missing`.
   public var description: String {
     switch self {
     case .unreadable(let path, let reason): "cannot read \(path): \(reason)"

@@ -6,8 +6,11 @@ import Interop
 /// (`HalfPrecision.bfloat16Bits` / `float16Bits`, the conversion of `tensor.to(torch.bfloat16)`), so a
 /// bfloat16 checkpoint holds exactly the float32 checkpoint's values rounded.
 public enum HFDType: String, CaseIterable, Sendable {
+  /// IEEE binary32 (`torch.float32`).
   case float32
+  /// bfloat16 (`torch.bfloat16`).
   case bfloat16
+  /// IEEE binary16 (`torch.float16`).
   case float16
 
   /// How safetensors stores it.

@@ -11,7 +11,9 @@ public struct HFShardPlan: Sendable {
 
   /// One file and the tensors it holds, in order.
   public struct Shard: Sendable {
+    /// `model.safetensors` or `model-0000i-of-0000N.safetensors`.
     public let fileName: String
+    /// The tensors it holds, in order.
     public let parameters: [HFParameter]
   }
 

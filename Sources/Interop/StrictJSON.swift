@@ -3,12 +3,17 @@
 /// `JSONDecoder` the first, so either would be a silent guess), `true` never read as `1`, numbers kept
 /// as their literal text so integers are exact.
 public indirect enum StrictJSON: Sendable, Equatable {
+  /// An object (keys unique).
   case object([String: StrictJSON])
+  /// An array.
   case array([StrictJSON])
+  /// A string.
   case string(String)
   /// The number's literal text, e.g. `4096`, `1e-05`.
   case number(String)
+  /// `true` or `false`.
   case bool(Bool)
+  /// `null`.
   case null
 
   /// Parses `bytes` (UTF-8, one value with optional surrounding whitespace).
@@ -38,7 +43,10 @@ public indirect enum StrictJSON: Sendable, Equatable {
 
 /// Why a JSON text was rejected: a one-line message and the byte offset where.
 public struct StrictJSONError: Error, Equatable, CustomStringConvertible {
+  /// What is wrong, e.g. `duplicate key "vocab_size"`.
   public var message: String
+  /// The byte offset where the parser stopped.
   public var offset: Int
+  /// `message at byte offset`.
   public var description: String { "\(message) at byte \(offset)" }
 }
