@@ -26,7 +26,12 @@ public enum HFCheckpointWriter {
   /// Writes `model` to `directory`, the values drawn by `generator` (each tensor from the generator
   /// keyed by its name, so they never depend on the sharding, the chunk size or the thread count).
   ///
-  /// - Parameter progress: called with the bytes written after each chunk.
+  /// - Parameters:
+  ///   - model: the declared model.
+  ///   - directory: the checkpoint directory to create.
+  ///   - maxShardSize: the largest weights file in bytes (``HFShardPlan``).
+  ///   - generator: the position-addressed generator the values come from.
+  ///   - progress: called with the bytes written after each chunk.
   /// - Throws: ``HFCheckpointError``, or what writing a file throws (`InteropFileError`,
   ///   `ParameterInitError`).
   public static func write(
