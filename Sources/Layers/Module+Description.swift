@@ -5,7 +5,7 @@ extension Module {
   /// child `(name): repr` indented by two spaces, closed by `)` on its own line.
   public var description: String {
     let extraLines = extraDescription.isEmpty ? [] : extraDescription.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let childLines = namedChildren.map { "(\($0.name)): " + indented($0.module.description) }
+    let childLines = childDescriptionLines
     let lines = extraLines + childLines
     if lines.isEmpty { return typeName + "()" }
     if extraLines.count == 1 && childLines.isEmpty { return typeName + "(" + extraLines[0] + ")" }

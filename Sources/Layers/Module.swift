@@ -56,6 +56,11 @@ open class Module: CustomStringConvertible {
   /// The module's own part of its repr (`extra_repr()`), e.g. `in_features=10, out_features=5, bias=True`.
   open var extraDescription: String { "" }
 
+  /// The lines the repr prints for the children, `(name): repr` each (`ModuleList` shortens runs).
+  open var childDescriptionLines: [String] {
+    namedChildren.map { "(\($0.name)): " + indented($0.module.description) }
+  }
+
   /// Runs the default initialization of this module's *own* parameters (`reset_parameters()`), naming
   /// each through `context`. Children initialize themselves.
   open func resetParameters(_ context: InitContext) throws {}

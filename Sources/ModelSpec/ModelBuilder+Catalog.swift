@@ -4,7 +4,7 @@ import TensorModule
 /// One module SPEC can build: PyTorch's constructor signature and how to make the NNInit layer.
 struct ModuleEntry: Sendable {
   var signature: SpecSignature
-  var make: @Sendable (SpecBoundArguments, ModelBuilder) throws -> Module
+  var make: @Sendable (SpecBoundArguments, ModelBuilder.Context) throws -> Module
 }
 
 extension ModelBuilder {
@@ -12,10 +12,16 @@ extension ModelBuilder {
   /// comes from the builder).
   static let catalog: [String: ModuleEntry] = {
     var entries: [String: ModuleEntry] = [:]
-    func add(_ name: String, _ parameters: [SpecParameter], _ make: @escaping @Sendable (SpecBoundArguments, ModelBuilder) throws -> Module) {
-      entries[name] = ModuleEntry(signature: SpecSignature(name, parameters + factoryKeywords), make: make)
+    func add(_ name: String, _ parameters: [SpecParameter], _ make: @escaping @Sendable (SpecBoundArguments, ModelBuilder.Context) throws -> Module) {
+      let all = parameters.filter { $0.kind != .variadicKeywords } + factoryKeywords + parameters.filter { $0.kind == .variadicKeywords }
+      entries[name] = ModuleEntry(signature: SpecSignature(name, all), make: make)
     }
-    add("Sequential", [.variadic("args")]) { _, _ in Sequential() }
+    for (name, entry) in parameterFreeCatalog { entries[name] = entry }
+    for (name, entry) in containerCatalog { entries[name] = entry }
+    for (name, entry) in normsAndCellsCatalog { entries[name] = entry }
+    for (name, entry) in transformerCatalog { entries[name] = entry }
+    for (name, entry) in lazyCatalog { entries[name] = entry }
+    add("Sequential", [.variadic("args")]) { a, c in Sequential(try c.modules(a, "args")) }
     add("Linear", [.required("in_features"), .required("out_features"), .optional("bias", .bool(true))]) { a, b in
       try Linear(a.int("in_features"), a.int("out_features"), bias: a.bool("bias"), dtype: b.dtype, generator: b.generator)
     }
@@ -128,7 +134,7 @@ extension ModelBuilder {
         addBiasKV: a.bool("add_bias_kv"), addZeroAttn: a.bool("add_zero_attn"), kdim: a.optionalInt("kdim"),
         vdim: a.optionalInt("vdim"), batchFirst: a.bool("batch_first"), dtype: b.dtype, generator: b.generator)
     }
-    add("Identity", [.variadic("args")]) { _, _ in Identity() }
+    add("Identity", [.variadic("args"), .variadicKeywords("kwargs")]) { _, _ in Identity() }
     add("Flatten", [.optional("start_dim", .int(1)), .optional("end_dim", .int(-1))]) { a, _ in
       try Flatten(startDim: a.int("start_dim"), endDim: a.int("end_dim"))
     }

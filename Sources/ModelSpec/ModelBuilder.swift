@@ -15,6 +15,12 @@ public struct ModelBuilder: Sendable {
   /// The generator default initialization draws from (`nil`: `TorchGenerator.default`).
   public var generator: (any RandomGenerator)?
 
+  /// The shape of the input a lone `Lazy*` module is run on once (as PyTorch materializes it on its
+  /// first call); `nil`: building a `Lazy*` module is an error naming what is missing.
+  public var inputShape: [Int]?
+  /// Whether this builder is building an argument of another call (a `Lazy*` module is then an error).
+  var isNested = false
+
   /// A builder for parameters of `dtype`, drawing from `generator`.
   public init(dtype: DType = .float32, generator: (any RandomGenerator)? = nil) {
     self.dtype = dtype
@@ -30,22 +36,19 @@ public struct ModelBuilder: Sendable {
   }
 
   /// Builds the module a parsed call describes.
+  ///
+  /// As Python evaluates `nn.ModuleList([nn.Linear(2, 2), nn.ReLU()])`, every module written inside
+  /// the arguments (also inside lists and dicts) is built first, in source order, drawing its init
+  /// then; the call itself is built last.
   public func build(_ call: SpecCall) throws -> Module {
     guard let entry = ModelBuilder.catalog[call.name] else {
       throw ModelSpecError(name: call.name, position: call.position, kind: "module", known: ModelBuilder.moduleNames)
     }
-    if call.name == "Sequential" {
-      return Sequential(try call.arguments.map { argument in
-        guard argument.label == nil, case .call(let inner) = argument.value else {
-          throw SpecArgumentError(
-            function: "Sequential", reason: .wrongType(argument: argument.label ?? "args", value: argument.value, expected: "Module"),
-            position: argument.position)
-        }
-        return try build(inner)
-      })
-    }
+    let call = call.withUniquePositions()
+    var context = Context(builder: self)
+    for argument in call.arguments { try context.buildModules(in: argument.value) }
     let arguments = try entry.signature.bind(call)
-    return try entry.make(arguments, self)
+    return try entry.make(arguments, context)
   }
 
   /// Every module name SPEC accepts.

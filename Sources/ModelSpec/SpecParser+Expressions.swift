@@ -152,6 +152,7 @@ extension SpecParserState {
     case .name("None"): literal = .none
     case .name: return try parseNamed()
     case .symbol(.leftParen), .symbol(.leftBracket): return try parseGroup()
+    case .symbol(.leftBrace): return try parseDictionary()
     default: throw unexpected(token, expected: "a value")
     }
     advance()
@@ -206,6 +207,40 @@ extension SpecParserState {
     advance()
     let value: SpecValue = isTuple || items.isEmpty ? .tuple(items) : items[0]
     return SpecLocatedValue(value: value, position: open.position)
+  }
+
+  /// A dict display `{'a': Linear(2, 3), 'b': ReLU()}` (string keys, as `ModuleDict` needs).
+  private mutating func parseDictionary() throws(SpecSyntaxError) -> SpecLocatedValue {
+    let open = advance()
+    var entries: [SpecDictionaryEntry] = []
+    while !current.is(.rightBrace) {
+      if case .end = current.kind { throw closingError(.rightBrace, open: open) }
+      let keyToken = current
+      guard case .string(let key) = parseKeyToken() else {
+        throw unexpected(keyToken, expected: "a string key like 'name'")
+      }
+      guard current.is(.colon) else { throw unexpected(current, expected: "':' after the key") }
+      advance()
+      let value = try parseExpression().value
+      if let i = entries.firstIndex(where: { $0.key == key }) {
+        entries[i].value = value  // Python keeps the first position and the last value
+      } else {
+        entries.append(SpecDictionaryEntry(key: key, value: value))
+      }
+      if current.is(.comma) {
+        advance()
+      } else if !current.is(.rightBrace) {
+        throw closingError(.rightBrace, open: open)
+      }
+    }
+    advance()
+    return SpecLocatedValue(value: .dictionary(entries), position: open.position)
+  }
+
+  private mutating func parseKeyToken() -> SpecToken.Kind {
+    let kind = current.kind
+    if case .string = kind { advance() }
+    return kind
   }
 
   /// Runs an arithmetic step, turning its failure into a syntax error at `token`.

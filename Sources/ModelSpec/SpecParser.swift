@@ -144,7 +144,7 @@ struct SpecParserState {
     let token = current
     switch token.kind {
     case .end: return syntaxError(at: open, "'\(open.text)' was never closed")
-    case .symbol(.rightParen), .symbol(.rightBracket):
+    case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace):
       return syntaxError(at: token, "closing '\(token.text)' does not match opening '\(open.text)'")
     default:
       let hint = token.startsValue ? "; perhaps a comma is missing" : ""

@@ -8,6 +8,8 @@ public struct SpecParameter: Sendable, Equatable {
     case variadic
     /// Only by keyword (`device` after `*`).
     case keywordOnly
+    /// `**kwargs`: collects the remaining keyword arguments as a dict (`Identity(*args, **kwargs)`).
+    case variadicKeywords
 
     public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
   }
@@ -46,6 +48,11 @@ public struct SpecParameter: Sendable, Equatable {
     SpecParameter(name: name, kind: .keywordOnly, defaultValue: nil)
   }
 
+  /// `**name`: the remaining keyword arguments, e.g. `Identity(*args, **kwargs)`.
+  public static func variadicKeywords(_ name: String) -> SpecParameter {
+    SpecParameter(name: name, kind: .variadicKeywords, defaultValue: .dictionary([]))
+  }
+
   /// `*name`: the remaining positional arguments, e.g. `Sequential(*args)`.
   public static func variadic(_ name: String) -> SpecParameter {
     SpecParameter(name: name, kind: .variadic, defaultValue: .tuple([]))
@@ -71,6 +78,7 @@ public struct SpecSignature: Sendable, Equatable, CustomStringConvertible {
     precondition(Set(parameters.map(\.name)).count == parameters.count, "\(name): duplicate parameter")
     precondition(zip(parameters, parameters.dropFirst()).allSatisfy { $0.kind <= $1.kind }, "\(name): parameter order")
     precondition(parameters.filter { $0.kind == .variadic }.count <= 1, "\(name): several variadics")
+    precondition(parameters.filter { $0.kind == .variadicKeywords }.count <= 1, "\(name): several **kwargs")
     let positional = parameters.filter { $0.kind == .positionalOrKeyword }
     precondition(
       zip(positional, positional.dropFirst()).allSatisfy { $0.defaultValue == nil || $1.defaultValue != nil },
@@ -88,6 +96,7 @@ public struct SpecSignature: Sendable, Equatable, CustomStringConvertible {
       }
       switch (parameter.kind, parameter.defaultValue) {
       case (.variadic, _): parts.append("*" + parameter.name)
+      case (.variadicKeywords, _): parts.append("**" + parameter.name)
       case (_, .some(let value)): parts.append("\(parameter.name)=\(value)")
       case (_, nil): parts.append(parameter.name)
       }
@@ -104,6 +113,8 @@ public struct SpecSignature: Sendable, Equatable, CustomStringConvertible {
     let variadic = parameters.first { $0.kind == .variadic }
     var bound = SpecBoundArguments(function: name, callPosition: call.position)
     var extras: [SpecArgument] = []
+    let variadicKeywords = parameters.first { $0.kind == .variadicKeywords }
+    var extraKeywords: [SpecDictionaryEntry] = []
     for argument in call.arguments where argument.label == nil {
       if bound.values.count < positional.count {
         bound.supply(positional[bound.values.count].name, argument)
@@ -113,7 +124,12 @@ public struct SpecSignature: Sendable, Equatable, CustomStringConvertible {
     }
     for argument in call.arguments {
       guard let label = argument.label else { continue }
-      guard let parameter = parameters.first(where: { $0.name == label && $0.kind != .variadic }) else {
+      guard let parameter = parameters.first(where: { $0.name == label && $0.kind < .variadicKeywords && $0.kind != .variadic })
+      else {
+        if variadicKeywords != nil {
+          extraKeywords.append(SpecDictionaryEntry(key: label, value: argument.value))
+          continue
+        }
         throw SpecArgumentError(function: name, reason: .unexpectedKeyword(label), position: argument.position)
       }
       guard bound.values[parameter.name] == nil else {
@@ -121,6 +137,7 @@ public struct SpecSignature: Sendable, Equatable, CustomStringConvertible {
       }
       bound.supply(label, argument)
     }
+    if let variadicKeywords { bound.values[variadicKeywords.name] = .dictionary(extraKeywords) }
     if let variadic {
       bound.values[variadic.name] = .tuple(extras.map(\.value))
       bound.positions[variadic.name] = extras.first?.position

@@ -4,6 +4,9 @@ enum SpecSymbol: String, Sendable, Equatable, CaseIterable {
   case rightParen = ")"
   case leftBracket = "["
   case rightBracket = "]"
+  case leftBrace = "{"
+  case rightBrace = "}"
+  case colon = ":"
   case comma = ","
   case equals = "="
   case dot = "."
@@ -61,7 +64,7 @@ struct SpecToken: Sendable, Equatable {
   var startsValue: Bool {
     switch kind {
     case .name, .int, .float, .string: true
-    case .symbol(let symbol): [.leftParen, .leftBracket, .plus, .minus].contains(symbol)
+    case .symbol(let symbol): [.leftParen, .leftBracket, .leftBrace, .plus, .minus].contains(symbol)
     case .end, .invalid: false
     }
   }

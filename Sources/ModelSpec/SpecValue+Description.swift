@@ -10,6 +10,8 @@ extension SpecValue: CustomStringConvertible {
     case .string(let value): SpecValue.pythonRepr(value)
     case .tuple(let values) where values.count == 1: "(\(values[0]),)"
     case .tuple(let values): "(" + values.map(\.description).joined(separator: ", ") + ")"
+    case .dictionary(let entries):
+      "{" + entries.map { SpecValue.pythonRepr($0.key) + ": " + $0.value.description }.joined(separator: ", ") + "}"
     case .call(let call): call.description
     }
   }

@@ -15,6 +15,8 @@ public indirect enum SpecValue: Sendable, Equatable {
   case string(String)
   /// A tuple `(3, 3)`, `(3,)`, `()` or a list `[3, 3]`.
   case tuple([SpecValue])
+  /// A dict display with string keys, `{'a': Linear(2, 3)}` (`ModuleDict`'s argument), in order.
+  case dictionary([SpecDictionaryEntry])
   /// A constructor call such as `Linear(10, 5)`, used as an argument or as the whole spec.
   case call(SpecCall)
 
@@ -28,8 +30,23 @@ public indirect enum SpecValue: Sendable, Equatable {
     case .none: "NoneType"
     case .string: "str"
     case .tuple: "tuple"
+    case .dictionary: "dict"
     case .call(let call): call.name
     }
+  }
+}
+
+/// One `key: value` of a ``SpecValue/dictionary(_:)``.
+public struct SpecDictionaryEntry: Sendable, Equatable {
+  /// The string key.
+  public var key: String
+  /// The value.
+  public var value: SpecValue
+
+  /// Creates an entry.
+  public init(key: String, value: SpecValue) {
+    self.key = key
+    self.value = value
   }
 }
 
