@@ -4,6 +4,7 @@ import PackageDescription
 // The modules form one dependency chain (MISSION.md):
 //   _Kernels ← TensorModule ← RandomModule ← Initializers ← Layers ← ModelSpec
 //                         ↖ Interop (safetensors, .npy)          ↖ Training ← Lab
+//                                              Layers + Interop ← HFModels (Hugging Face configs)
 // `NNInitCore` re-exports the parts most users need; `NNInit` re-exports everything.
 let package = Package(
   name: "NNInit",
@@ -38,9 +39,11 @@ let package = Package(
     .target(name: "ModelSpec", dependencies: ["Layers", "Initializers", "RandomModule", "TensorModule"]),
     .target(name: "Training", dependencies: ["Layers", "RandomModule", "TensorModule", "_LibM"]),
     .target(name: "Lab", dependencies: ["Training", "ModelSpec", "Layers", "Initializers", "RandomModule", "TensorModule"]),
+    // Hugging Face config.json → parameter declarations → checkpoint directories.
+    .target(name: "HFModels", dependencies: ["Layers", "Initializers", "Interop", "RandomModule", "TensorModule"]),
     .target(
       name: "NNInitCore",
-      dependencies: ["TensorModule", "RandomModule", "Initializers", "Layers", "Interop", "ModelSpec"]),
+      dependencies: ["TensorModule", "RandomModule", "Initializers", "Layers", "Interop", "ModelSpec", "HFModels"]),
     .target(name: "NNInit", dependencies: ["NNInitCore", "Training", "Lab"]),
     .executableTarget(
       name: "nninit",
@@ -62,6 +65,8 @@ let package = Package(
     .testTarget(
       name: "ModelSpecTests",
       dependencies: ["ModelSpec", "Layers", "Initializers", "RandomModule", "TensorModule", "TestSupport"]),
+    .testTarget(
+      name: "HFModelsTests", dependencies: ["HFModels", "Initializers", "Interop", "RandomModule", "TensorModule", "TestSupport"]),
     .testTarget(
       name: "TrainingTests", dependencies: ["Training", "Layers", "Interop", "RandomModule", "TensorModule", "TestSupport"]),
     .testTarget(name: "LabTests", dependencies: ["Lab", "Initializers", "RandomModule", "TestSupport"]),

@@ -1,5 +1,6 @@
 // The core umbrella module: `import NNInitCore` gives tensors, generators, every torch.nn.init function,
-// the layers, safetensors/.npy and SPEC parsing — without the training code and the init lab.
+// the layers, safetensors/.npy, SPEC parsing and Hugging Face configs — without the training code and the init lab.
+@_exported import HFModels
 @_exported import Initializers
 @_exported import Interop
 @_exported import Layers

@@ -26,10 +26,10 @@ struct Fill: ParsableCommand {
     let destination = try OutputPath(output)
     if options.generator == .philox {
       let generator = PhiloxGenerator(seed: options.seed).positionAddressedGenerator(forParameter: "tensor")
-      return try TensorStream.write(scheme, shape: dims, dtype: options.dtype, generator: generator, call: call, to: destination)
+      return try TensorStream.write(scheme, shape: dims, dtype: options.tensorDType(), generator: generator, call: call, to: destination)
     }
     let generator = options.makeGenerator().generator(forParameter: "tensor")
-    var tensor = try reporting("--shape", streamingHint: true) { try Tensor(zeros: dims, dtype: options.dtype) }
+    var tensor = try reporting("--shape", streamingHint: true) { try Tensor(zeros: dims, dtype: options.tensorDType()) }
     try reporting(call) { try scheme.apply(to: &tensor, generator: generator) }
     try reporting("--output") {
       switch destination.format {

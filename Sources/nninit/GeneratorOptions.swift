@@ -7,6 +7,11 @@ extension DType: ExpressibleByArgument {
   public static var allValueStrings: [String] { ["float32", "float64"] }
 }
 
+/// What `--dtype` accepts: the tensor dtypes, and the 16-bit storage types of `--hf-config` checkpoints.
+enum DTypeName: String, ExpressibleByArgument, CaseIterable {
+  case float32, float64, bfloat16, float16
+}
+
 extension TorchGenerator.Flavor: ExpressibleByArgument {}
 
 /// `--threads N`, shared by every command that computes.
@@ -45,13 +50,22 @@ struct GeneratorOptions: ParsableArguments {
       """)
   var torchKernels: TorchGenerator.Flavor = .platformDefault
 
-  @Option(help: "Parameter dtype: float32 or float64.")
-  var dtype: DType = .float32
+  @Option(
+    name: .customLong("dtype"),
+    help: "Parameter dtype: float32 or float64; with --hf-config float32, bfloat16 or float16 (default: the config's).")
+  var dtypeName: DTypeName?
 
   @OptionGroup var parallelism: ThreadOptions
 
-  func validate() throws {
-    guard dtype.isFloatingPoint else { throw CLIError("--dtype must be float32 or float64, got \(dtype.rawValue)") }
+  /// The dtype of the tensors a SPEC or a fill computes (`--dtype`, float32 when not given).
+  ///
+  /// - Throws: a ``CLIError`` for bfloat16/float16, which only `--hf-config` checkpoints store.
+  func tensorDType() throws -> DType {
+    switch dtypeName {
+    case nil, .float32: return .float32
+    case .float64: return .float64
+    case let name?: throw CLIError("--dtype \(name.rawValue) is only for --hf-config checkpoints; tensors are float32 or float64")
+    }
   }
 
   /// The generator construction draws from. For torch it is the default

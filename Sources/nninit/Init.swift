@@ -29,6 +29,8 @@ struct Init: ParsableCommand {
     help: ArgumentHelp("A free nn.Parameter of a class in --model-file, added after construction (repeatable): KEY=SHAPE:CALL, e.g. 'cls_token=(1, 1, 768):zeros_()'.", valueName: "key=shape:call"))
   var freeParameters: [String] = []
 
+  @OptionGroup var hf: HFOptions
+
   @OptionGroup var initPlan: InitPlanOptions
 
   @Option(help: "Where to write the state dict (.safetensors, loadable by load_state_dict).")
@@ -48,6 +50,8 @@ struct Init: ParsableCommand {
 
   func run() throws {
     options.parallelism.apply()
+    if hf.hfConfig != nil { return try runHF() }
+    try hf.rejectWithoutConfig()
     let (plan, origins) = try initPlan.makePlan()
     let destination = try output.map { try stateDictOutput($0) }
     let shard = try shardOption()
@@ -57,7 +61,7 @@ struct Init: ParsableCommand {
     }
     let generator = options.makeGenerator()
     let module = try reporting(source.option, streamingHint: true) {
-      try source.build(ModelBuilder(dtype: options.dtype, generator: generator))
+      try source.build(ModelBuilder(dtype: options.tensorDType(), generator: generator))
     }
     let resolution = plan.resolve(for: module)
     initPlan.warnings(resolution, plan, origins: origins).forEach(warn)
@@ -118,7 +122,7 @@ struct Init: ParsableCommand {
     source: ModelSource, plan: InitPlan, origins: [String], shard: TensorShard?, destination: OutputPath?
   ) throws {
     let generator = PhiloxGenerator(seed: options.seed)
-    let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: options.dtype, generator: generator)) }
+    let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: options.tensorDType(), generator: generator)) }
     let resolution = plan.resolve(for: module)
     initPlan.warnings(resolution, plan, origins: origins).forEach(warn)
     let materialization = try reportingRules(origins, resolution) { try module.materializationPlan(reinitializing: resolution.steps) }
@@ -230,7 +234,7 @@ struct Init: ParsableCommand {
 /// faults again (2.1 M minor faults and 16 s of system time for a 4 GiB model); served from the heap,
 /// which is not trimmed, the pages are reused (13 K faults, 6 s) and resident memory stays a few chunks.
 /// `mallopt` is not in Swift's Glibc module, hence `dlsym`.
-private func keepChunkBuffersInTheHeap() {
+func keepChunkBuffersInTheHeap() {
   #if canImport(Glibc)
     typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }

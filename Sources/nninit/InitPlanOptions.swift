@@ -35,6 +35,9 @@ struct InitPlanOptions: ParsableArguments {
   }
 
   /// The plan, and for each rule the option it came from (for messages).
+  /// Whether no rule option was given.
+  var isEmpty: Bool { plan == nil && rules.isEmpty && initOrder == nil && weightInit == nil && biasInit == nil }
+
   func makePlan() throws -> (plan: InitPlan, origins: [String]) {
     var plan = InitPlan()
     var origins: [String] = []

@@ -24,14 +24,31 @@ struct Show: ParsableCommand {
 
   @OptionGroup var initPlan: InitPlanOptions
 
-  @Option(help: "Parameter dtype: float32 or float64.")
-  var dtype: DType = .float32
+  @Option(help: "A Hugging Face config.json: list its checkpoint's tensors instead of a SPEC's parameters.")
+  var hfConfig: String?
+
+  @Option(help: "Parameter dtype: float32 or float64; with --hf-config float32, bfloat16 or float16 (default: the config's).")
+  var dtype: DTypeName?
 
   func validate() throws {
-    if model == nil && modelFile == nil { throw CLIError("give --model SPEC or --model-file FILE") }
+    if model == nil && modelFile == nil && hfConfig == nil {
+      throw CLIError("give --model SPEC, --model-file FILE or --hf-config config.json")
+    }
   }
 
   func run() throws {
+    if let hfConfig {
+      guard model == nil, modelFile == nil, initPlan.isEmpty else {
+        throw CLIError("give either --hf-config or --model/--model-file (with --init/--plan), not both")
+      }
+      return try showHF(configPath: hfConfig)
+    }
+    let dtype: DType
+    switch self.dtype {
+    case nil, .float32: dtype = .float32
+    case .float64: dtype = .float64
+    case let name?: throw CLIError("--dtype \(name.rawValue) is only for --hf-config; a SPEC's tensors are float32 or float64")
+    }
     let (plan, origins) = try initPlan.makePlan()
     let source = ModelSource(spec: model, file: modelFile, parameters: freeParameters)
     // Declarations only: nothing is allocated or drawn, whatever the model's size.
@@ -95,7 +112,7 @@ struct Show: ParsableCommand {
 
   private func format(_ x: Double) -> String { String(format: "%.4g", x) }
 
-  private func table(_ rows: [[String]]) -> String {
+  func table(_ rows: [[String]]) -> String {
     let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
     return rows.map { row in
       zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
