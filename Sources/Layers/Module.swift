@@ -200,9 +200,10 @@ open class Module: CustomStringConvertible {
       m.children.compactMap { child -> (name: String, module: Module)? in
         guard let label = child.label else { return nil }
         if let module = child.value as? Module { return (label, module) }
-        if let list = child.value as? [Module] { return (label, ModuleList(list)) }
-        if let dictionary = child.value as? [String: Module] {
-          return (label, ModuleDict(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        // By the static element type: an empty `[String]` would also cast to `[Module]`.
+        if let list = child.value as? any _ModuleArray { return (label, ModuleList(list._modules)) }
+        if let dictionary = child.value as? any _ModuleDictionary {
+          return (label, ModuleDict(dictionary._modules.sorted { $0.name < $1.name }))
         }
         return nil
       }
@@ -225,4 +226,26 @@ open class Module: CustomStringConvertible {
     guard let last = parts.last, let owner = submodule(parts.dropLast().joined(separator: ".")) else { return nil }
     return (owner, String(last))
   }
+}
+
+/// Arrays whose element type is a module (`[Linear]`, `[Module]`), registered as a ``ModuleList``.
+public protocol _ModuleArray {
+  /// The elements as modules.
+  var _modules: [Module] { get }
+}
+
+extension Array: _ModuleArray where Element: Module {
+  /// The elements as modules.
+  public var _modules: [Module] { map { $0 } }
+}
+
+/// Dictionaries from names to modules (`[String: Linear]`), registered as a ``ModuleDict``.
+public protocol _ModuleDictionary {
+  /// The entries as named modules, in no particular order.
+  var _modules: [(name: String, module: Module)] { get }
+}
+
+extension Dictionary: _ModuleDictionary where Key == String, Value: Module {
+  /// The entries as named modules, in no particular order.
+  public var _modules: [(name: String, module: Module)] { map { ($0.key, $0.value) } }
 }

@@ -78,14 +78,15 @@ public struct ModelBuilder: Sendable {
   /// sets the module's dtype (`None`: the builder's). Anything else would be silently ignored, so it
   /// is an error naming the argument.
   private func factoryDType(_ arguments: SpecBoundArguments) throws(SpecArgumentError) -> DType {
-    switch arguments.value("device") {
+    // Only modules whose constructor takes them have them (binding rejects them elsewhere).
+    switch arguments.isSupplied("device") ? arguments.value("device") : .none {
     case .none: break
     case .string(let device) where device == "cpu" || device == "cpu:0": break
     case .string:
       throw arguments.invalidValue("device", requirement: "'cpu' or None (NNInit computes parameters on the CPU)")
     default: throw arguments.wrongType("device", expected: "str or None")
     }
-    switch arguments.value("dtype") {
+    switch arguments.isSupplied("dtype") ? arguments.value("dtype") : .none {
     case .none: return dtype
     case .string("torch.float32"): return .float32
     case .string("torch.float64"): return .float64

@@ -47,7 +47,7 @@ import Testing
   @Test func aLazyModuleInsideAnotherIsAnErrorEvenWithAnInputShape() {
     var builder = ModelBuilder(generator: TorchGenerator(seed: 0))
     builder.inputShape = [2, 3]
-    #expect(throws: LayerError.self) { try builder.build("LazyLinear(4), ReLU()") }
+    #expect(throws: ModuleConstructionError.self) { try builder.build("LazyLinear(4), ReLU()") }
     #expect((try? builder.build("LazyLinear(4)"))?.description == "Linear(in_features=3, out_features=4, bias=True)")
   }
 
