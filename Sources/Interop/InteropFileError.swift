@@ -11,7 +11,7 @@ public enum InteropFileError: Error, Equatable, CustomStringConvertible {
   case cannotWrite(path: String, reason: String)
   /// The finished temporary file could not be moved to `path` (e.g. `path` is a directory).
   case cannotReplace(path: String, reason: String)
-  /// The file at `path` is too large to load into memory (more than ``MemoryBudget/available()``).
+  /// The file at `path` is too large to load into memory (more than `MemoryBudget.available()`).
   case fileTooLarge(path: String, byteCount: UInt64)
   /// The file for `path` needs `byteCount` bytes but the file system holding `directory` has `available`.
   case insufficientSpace(path: String, byteCount: Int, available: Int, directory: String)

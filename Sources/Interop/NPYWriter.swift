@@ -17,7 +17,7 @@ public final class NPYWriter {
 
   /// Creates the temporary file and writes the header, after checking the whole file fits.
   ///
-  /// - Throws: ``TensorError`` for a negative or overflowing shape, ``InteropFileError`` naming `url`'s path.
+  /// - Throws: `TensorError` for a negative or overflowing shape, ``InteropFileError`` naming `url`'s path.
   public init(dtype: DType, shape: [Int], to url: URL) throws {
     self.dtype = dtype
     self.shape = shape

@@ -234,6 +234,7 @@ public protocol _ModuleArray {
   var _modules: [Module] { get }
 }
 
+/// An array of modules is registered as a ``ModuleList`` when it is a module's stored property.
 extension Array: _ModuleArray where Element: Module {
   /// The elements as modules.
   public var _modules: [Module] { map { $0 } }
@@ -245,6 +246,7 @@ public protocol _ModuleDictionary {
   var _modules: [(name: String, module: Module)] { get }
 }
 
+/// A dictionary of named modules is registered as a ``ModuleDict`` when it is a module's stored property.
 extension Dictionary: _ModuleDictionary where Key == String, Value: Module {
   /// The entries as named modules, in no particular order.
   public var _modules: [(name: String, module: Module)] { map { ($0.key, $0.value) } }

@@ -4,7 +4,7 @@ import Initializers
 /// `Initializer`, binding the arguments against the `torch.nn.init` function's signature.
 ///
 /// Deprecated PyTorch aliases without the trailing underscore (`uniform`, `xavier_normal`, …) are
-/// accepted with PyTorch's `FutureWarning` text — exactly those PyTorch has (``deprecatedAliases``;
+/// accepted with PyTorch's `FutureWarning` text — exactly those PyTorch has (`deprecatedAliases`;
 /// there is no `zeros` or `ones`). Arguments are checked as PyTorch checks them: positional counts
 /// include the tensor (`zeros_(1)`: "takes 1 positional argument but 2 were given"), `generator=` exists
 /// only where PyTorch has it, and can only be `None` (NNInit's generator comes from the command line).
