@@ -1,18 +1,28 @@
 import TensorModule
 
-/// One part of a tensor cut along one dimension: `torch.tensor_split(t, count, dim=dimension)[index]`.
+/// How a dimension is cut into parts: as `torch.chunk` (DTensor's `Shard(d)`, FSDP2) or as
+/// `torch.tensor_split`. Both give `count` consecutive parts that concatenate back to the whole.
+public enum ShardStyle: String, Sendable, Hashable, Codable, CaseIterable {
+  /// `torch.chunk(t, count, dim)` / DTensor `Shard(dim)`: parts of `c = ⌈L/count⌉` indices, part `i` holds
+  /// `[min(i·c, L), min((i+1)·c, L))` — trailing parts smaller or empty (10 on 4 ranks: 3, 3, 3, 1).
+  case chunk
+  /// `torch.tensor_split(t, count, dim)`: with `q = L / count`, `r = L % count`, the first `r` parts hold
+  /// `q + 1` indices and the others `q` (10 in 4 parts: 3, 3, 2, 2).
+  case tensorSplit = "tensor_split"
+}
+
+/// One part of a tensor cut along one dimension: rank `index`'s local tensor of DTensor's
+/// `Shard(dimension)` over `count` ranks (`torch.chunk`, the default ``ShardStyle``), or
+/// `torch.tensor_split(t, count, dim=dimension)[index]`.
 ///
-/// A dimension of size `L` is cut into `count` consecutive parts; with `q = L / count` and
-/// `r = L % count`, the first `r` parts hold `q + 1` indices and the others `q`, so part `i` holds
-/// `[i·q + min(i, r), (i+1)·q + min(i+1, r))`. Concatenating the parts in order along `dimension`
-/// (`torch.cat(parts, dim=dimension)`) gives the tensor back; when `count > L` the last parts are empty.
-/// (`torch.chunk` differs: it uses parts of `⌈L/count⌉` and may return fewer than `count`.)
+/// Concatenating the parts in order along `dimension` (`torch.cat(parts, dim=dimension)`) gives the
+/// tensor back, in either style; parts may be empty when `count` exceeds the dimension's size.
 ///
 /// A tensor whose rank is at most `dimension` (a 1-D bias cut along dimension 1, a 0-d scalar) is not
 /// cut: every shard holds it whole.
 ///
 ///     let shard = try TensorShard(dimension: 1, index: 0, count: 3)
-///     shard.range(ofSize: 10)        // 0..<4   (then 4..<7, 7..<10)
+///     shard.range(ofSize: 10)        // 0..<4   (then 4..<8, 8..<10; tensor_split: 0..<4, 4..<7, 7..<10)
 ///     shard.shape(of: [8, 10])       // [8, 4]
 ///     shard.runs(in: [8, 10])        // 8 runs of 4 elements: 0..<4, 10..<14, …
 public struct TensorShard: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -22,23 +32,33 @@ public struct TensorShard: Sendable, Hashable, Codable, CustomStringConvertible 
   public let index: Int
   /// How many parts.
   public let count: Int
+  /// How the dimension is cut (`torch.chunk` unless given).
+  public let style: ShardStyle
 
-  /// The part `index` of `count` along `dimension`.
+  /// The part `index` of `count` along `dimension`, cut in `style`.
   ///
   /// - Throws: ``ShardError`` if `count < 1`, `index` is outside `0 ..< count`, or `dimension < 0`.
-  public init(dimension: Int, index: Int, count: Int) throws(ShardError) {
+  public init(dimension: Int, index: Int, count: Int, style: ShardStyle = .chunk) throws(ShardError) {
     guard count >= 1 else { throw .invalidCount(count) }
     guard (0..<count).contains(index) else { throw .indexOutOfRange(index: index, count: count) }
     guard dimension >= 0 else { throw .negativeDimension(dimension) }
     self.dimension = dimension
     self.index = index
     self.count = count
+    self.style = style
   }
 
   /// The indices this part holds of a dimension of `size`.
   public func range(ofSize size: Int) -> Range<Int> {
-    let (q, r) = size.quotientAndRemainder(dividingBy: count)
-    return (index * q + min(index, r))..<((index + 1) * q + min(index + 1, r))
+    switch style {
+    case .chunk:
+      let chunk = size / count + (size % count == 0 ? 0 : 1)
+      let start = min(index * chunk, size)
+      return start..<min(start + chunk, size)
+    case .tensorSplit:
+      let (q, r) = size.quotientAndRemainder(dividingBy: count)
+      return (index * q + min(index, r))..<((index + 1) * q + min(index + 1, r))
+    }
   }
 
   /// Whether a tensor of `shape` is cut (its rank exceeds ``dimension``); otherwise it is replicated.
@@ -70,6 +90,8 @@ public struct TensorShard: Sendable, Hashable, Codable, CustomStringConvertible 
     return (0..<outer).map { o in (o * stride + part.lowerBound * inner)..<(o * stride + part.lowerBound * inner + length) }
   }
 
-  /// `dim=1, index=0 of 3` style: what `--shard-dim 1 --shard-index 0 --shard-count 3` selects.
-  public var description: String { "dim=\(dimension), index=\(index) of \(count)" }
+  /// `dim=1, index=0 of 3 (torch.chunk)`: what `--shard-dim 1 --shard-index 0 --shard-count 3` selects.
+  public var description: String {
+    "dim=\(dimension), index=\(index) of \(count) (torch.\(style == .chunk ? "chunk" : "tensor_split"))"
+  }
 }

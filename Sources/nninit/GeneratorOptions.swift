@@ -3,6 +3,8 @@ import NNInit
 
 extension GeneratorKind: ExpressibleByArgument {}
 
+extension ShardStyle: ExpressibleByArgument {}
+
 extension DType: ExpressibleByArgument {
   public static var allValueStrings: [String] { ["float32", "float64"] }
 }

@@ -42,11 +42,18 @@ struct Init: ParsableCommand {
   @Option(parsing: .unconditional, help: "With --generator philox: write only one shard of every parameter, cut along this dimension.")
   var shardDim: Int?
 
-  @Option(parsing: .unconditional, help: "Which shard to write, 0 ..< --shard-count (torch.tensor_split: the first size % count shards get one more).")
+  @Option(parsing: .unconditional, help: "Which shard to write, 0 ..< --shard-count (rank index).")
   var shardIndex: Int?
 
   @Option(parsing: .unconditional, help: "How many shards each parameter is cut into.")
   var shardCount: Int?
+
+  @Option(
+    help: """
+      How a dimension is cut: chunk (torch.chunk, DTensor Shard(d) and FSDP2: parts of ceil(L/count), trailing \
+      ones smaller or empty) or tensor_split (the first L % count parts one longer).
+      """)
+  var shardStyle: ShardStyle?
 
   func run() throws {
     options.parallelism.apply()
@@ -179,7 +186,7 @@ struct Init: ParsableCommand {
   ) throws {
     var metadata = ["format": "pt"]
     if let shard {
-      metadata["nninit_shard"] = "dim=\(shard.dimension) index=\(shard.index) count=\(shard.count) (torch.tensor_split)"
+      metadata["nninit_shard"] = "dim=\(shard.dimension) index=\(shard.index) count=\(shard.count) style=\(shard.style.rawValue)"
     }
     let header = try reporting("--output") {
       try SafeTensorsHeader(
@@ -205,7 +212,10 @@ struct Init: ParsableCommand {
   /// The shard the `--shard-*` options select, or `nil` when none is given.
   private func shardOption() throws -> TensorShard? {
     let given = [("--shard-dim", shardDim), ("--shard-index", shardIndex), ("--shard-count", shardCount)]
-    guard given.contains(where: { $0.1 != nil }) else { return nil }
+    guard given.contains(where: { $0.1 != nil }) else {
+      if shardStyle != nil { throw CLIError("--shard-style goes with --shard-dim, --shard-index and --shard-count") }
+      return nil
+    }
     guard options.generator == .philox else {
       throw CLIError(
         "--shard-* needs --generator philox (the torch generator draws one sequential stream, so a shard cannot be computed alone)")
@@ -216,7 +226,7 @@ struct Init: ParsableCommand {
     }
     guard output != nil else { throw CLIError("--shard-*: a shard is written to a file; give --output FILE.safetensors") }
     do {
-      return try TensorShard(dimension: dimension, index: index, count: count)
+      return try TensorShard(dimension: dimension, index: index, count: count, style: shardStyle ?? .chunk)
     } catch {
       let option: String
       switch error {

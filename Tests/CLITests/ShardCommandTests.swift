@@ -42,16 +42,17 @@ import Testing
     }
   }
 
-  @Test(arguments: [(0, 2), (1, 3)])
-  func shardFilesConcatenateToTheFullFile(dimension: Int, count: Int) throws {
+  @Test(arguments: [(0, 2, "chunk"), (1, 3, "chunk"), (0, 3, "tensor_split"), (1, 3, "tensor_split")])
+  func shardFilesConcatenateToTheFullFile(dimension: Int, count: Int, style: String) throws {
     let directory = try CommandRunner.temporaryDirectory()
     let full = try Self.initialize(["--seed", "11"], in: directory, "full.safetensors")
     let shards = try (0..<count).map { index in
       try Self.initialize(
-        ["--seed", "11", "--shard-dim", "\(dimension)", "--shard-index", "\(index)", "--shard-count", "\(count)"],
+        ["--seed", "11", "--shard-dim", "\(dimension)", "--shard-index", "\(index)", "--shard-count", "\(count)"]
+          + (style == "chunk" ? [] : ["--shard-style", style]),
         in: directory, "shard_\(index).safetensors")
     }
-    #expect(shards[0].metadata["nninit_shard"]?.hasPrefix("dim=\(dimension) index=0 count=\(count)") == true)
+    #expect(shards[0].metadata["nninit_shard"] == "dim=\(dimension) index=0 count=\(count) style=\(style)")
     for key in full.names {
       let whole = try full.tensor(named: key)
       let parts = try shards.map { try $0.tensor(named: key) }
@@ -108,6 +109,10 @@ import Testing
     BadCase(arguments: ["--generator", "philox", "--shard-dim=-1", "--shard-index", "0", "--shard-count", "2"], mentions: "--shard-dim"),
     BadCase(arguments: ["--generator", "philox", "--weight-init", "kaiming_uniform_()"], mentions: "'2.weight'"),
     BadCase(arguments: ["--generator", "philox", "--threads", "0"], mentions: "--threads must be at least 1, got 0"),
+    BadCase(arguments: ["--generator", "philox", "--shard-style", "chunk"], mentions: "--shard-style goes with --shard-dim"),
+    BadCase(
+      arguments: ["--generator", "philox", "--shard-dim", "0", "--shard-index", "0", "--shard-count", "2", "--shard-style", "rows"],
+      mentions: "--shard-style"),
   ]
 
   @Test(arguments: badCases)

@@ -89,18 +89,24 @@ import Testing
       let plan = try Self.declared(model).materializationPlan()
       let whole = try plan.tensors(generator: generator)
       for count in [2, 3] {
-        let shards = try (0..<count).map { index in
-          try plan.tensors(generator: generator, shard: TensorShard(dimension: dimension, index: index, count: count))
-        }
-        for (position, entry) in plan.entries.enumerated() {
-          let parts = shards.map { $0[position].tensor }, full = whole[position].tensor
-          if !entry.isBuffer && full.rank > dimension {
-            // torch.tensor_split sizes: the first size % count parts are one longer.
-            let size = full.shape[dimension]
-            #expect(parts.map { $0.shape[dimension] } == (0..<count).map { size / count + ($0 < size % count ? 1 : 0) })
-            #expect(concatenate(parts, along: dimension) == bits(full), "\(model.spec) \(entry.key) \(dimension)/\(count)")
-          } else {
-            #expect(parts.allSatisfy { $0.shape == full.shape && bits($0) == bits(full) }, "\(model.spec) \(entry.key)")
+        for style in ShardStyle.allCases {
+          let shards = try (0..<count).map { index in
+            try plan.tensors(generator: generator, shard: TensorShard(dimension: dimension, index: index, count: count, style: style))
+          }
+          for (position, entry) in plan.entries.enumerated() {
+            let parts = shards.map { $0[position].tensor }, full = whole[position].tensor
+            if !entry.isBuffer && full.rank > dimension {
+              // torch.tensor_split: the first size % count parts are one longer; torch.chunk: parts of
+              // ⌈size/count⌉, the trailing ones smaller or empty.
+              let size = full.shape[dimension], c = (size + count - 1) / count
+              let expected = style == .chunk
+                ? (0..<count).map { max(0, min(c, size - $0 * c)) }
+                : (0..<count).map { size / count + ($0 < size % count ? 1 : 0) }
+              #expect(parts.map { $0.shape[dimension] } == expected)
+              #expect(concatenate(parts, along: dimension) == bits(full), "\(model.spec) \(entry.key) \(dimension)/\(count)")
+            } else {
+              #expect(parts.allSatisfy { $0.shape == full.shape && bits($0) == bits(full) }, "\(model.spec) \(entry.key)")
+            }
           }
         }
       }

@@ -13,15 +13,33 @@ import Testing
       for count in 1...5 {
         // torch.tensor_split(t, count): the first size % count parts have size // count + 1 elements.
         let expected = (0..<count).map { $0 < size % count ? size / count + 1 : size / count }
-        var next = 0
-        for index in 0..<count {
-          let range = try TensorShard(dimension: 0, index: index, count: count).range(ofSize: size)
-          #expect(range.lowerBound == next && range.count == expected[index], "size \(size) count \(count) index \(index)")
-          next = range.upperBound
-        }
-        #expect(next == size)
+        try expectConsecutive(size: size, count: count, style: .tensorSplit, sizes: expected)
       }
     }
+  }
+
+  /// DTensor's `Shard(d)` / FSDP2 / `torch.chunk`: rank i holds `[i·c, (i+1)·c)` of `c = ⌈size/count⌉`,
+  /// clipped to the size, so trailing ranks are smaller or empty (10 rows on 4 ranks: 3, 3, 3, 1).
+  @Test func shardSizesFollowChunkByDefault() throws {
+    for size in 0...11 {
+      for count in 1...5 {
+        let c = (size + count - 1) / count
+        let expected = (0..<count).map { max(0, min(c, size - $0 * c)) }
+        try expectConsecutive(size: size, count: count, style: .chunk, sizes: expected)
+      }
+    }
+    #expect(try (0..<4).map { try TensorShard(dimension: 0, index: $0, count: 4).range(ofSize: 10).count } == [3, 3, 3, 1])
+    #expect(try TensorShard(dimension: 0, index: 0, count: 4).style == .chunk)
+  }
+
+  private func expectConsecutive(size: Int, count: Int, style: ShardStyle, sizes: [Int]) throws {
+    var next = 0
+    for index in 0..<count {
+      let range = try TensorShard(dimension: 0, index: index, count: count, style: style).range(ofSize: size)
+      #expect(range.lowerBound == next && range.count == sizes[index], "\(style) size \(size) count \(count) index \(index)")
+      next = range.upperBound
+    }
+    #expect(next == size)
   }
 
   @Test func runsAreTheSlicesElements() throws {
