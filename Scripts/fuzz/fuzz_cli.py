@@ -379,9 +379,9 @@ def requests_large_work(args):
 
 def judge(result, timed_out, before, after, created, stderr, args):
     problems = []
-    if timed_out:
-        return [] if requests_large_work(args) else ["hang"]
     status = result.returncode
+    if timed_out or status == -signal.SIGXCPU:  # the wall-clock timeout, or the CPU-time limit set above
+        return [] if requests_large_work(args) else ["hang"]
     if status < 0:
         problems.append("crash: signal %d" % -status)
     elif status >= 128:
@@ -439,7 +439,7 @@ def run_case(binary, root, specials, index, seed, options, lock):
     created = sorted(set(os.listdir(directory)) - baseline)
     problems = judge(result, timed_out, before, after, created, stderr, args)
     record = {"index": index, "kind": "file" if is_file else "cli", "args": args, "status": result.returncode,
-              "slow": timed_out and not problems,
+              "slow": (timed_out or result.returncode == -signal.SIGXCPU) and not problems,
               "seconds": round(elapsed, 3), "problems": problems, "stderr": stderr[:400]}
     if problems and options.keep:
         kept = os.path.join(options.keep, "case-%d" % index)

@@ -71,7 +71,8 @@ struct Init: ParsableCommand {
       try source.build(ModelBuilder(dtype: options.tensorDType(), generator: generator))
     }
     let resolution = plan.resolve(for: module)
-    initPlan.warnings(resolution, plan, origins: origins).forEach(warn)
+    // Printed only once the command has succeeded, so that an error stays one line.
+    let warnings = initPlan.warnings(resolution, plan, origins: origins)
     try reportingRules(origins, resolution) {
       try module.reinitialize(resolution.steps, generator: generator)
     }
@@ -81,6 +82,7 @@ struct Init: ParsableCommand {
       }
     }
     if printModel || output == nil { print(module.description) }
+    warnings.forEach(warn)
     note(untouchedParameters(module.namedParameters().map(\.key)))
   }
 
@@ -131,7 +133,8 @@ struct Init: ParsableCommand {
     let generator = PhiloxGenerator(seed: options.seed)
     let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: options.tensorDType(), generator: generator)) }
     let resolution = plan.resolve(for: module)
-    initPlan.warnings(resolution, plan, origins: origins).forEach(warn)
+    // Printed only once the command has succeeded, so that an error stays one line.
+    let warnings = initPlan.warnings(resolution, plan, origins: origins)
     let materialization = try reportingRules(origins, resolution) { try module.materializationPlan(reinitializing: resolution.steps) }
     let replicated = try shard.map { try checkShardDimension($0, materialization) } ?? nil
     let optionOf = { (error: any Error) -> String in
@@ -144,6 +147,7 @@ struct Init: ParsableCommand {
       do { try materialization.validate() } catch { throw CLIError(option: optionOf(error), error) }
     }
     if printModel || output == nil { print(module.description) }
+    warnings.forEach(warn)
     note(untouchedParameters(materialization.entries.filter { !$0.isBuffer }.map(\.key)))
     note(replicated)
   }

@@ -54,8 +54,8 @@ struct Show: ParsableCommand {
     // Declarations only: nothing is allocated or drawn, whatever the model's size.
     let module = try Module.declarationsOnly { try source.build(ModelBuilder(dtype: dtype, generator: TorchGenerator(seed: 0))) }
     let resolution = plan.resolve(for: module)
+    // Printed only once the table is out, so that an error stays one line.
     let warnings = initPlan.warnings(resolution, plan, origins: origins)
-    warnings.forEach(warn)
     print(module.description)
     print()
     let materialization = try reporting(source.option) { try module.materializationPlan(reinitializing: resolution.steps) }
@@ -103,6 +103,7 @@ struct Show: ParsableCommand {
       }
       for warning in warnings { print("warning: " + warning) }
     }
+    warnings.forEach(warn)
   }
 
   /// The rule that decided `key` (`rule 2`, listed under the table), or `default` (the module's default init).

@@ -65,6 +65,13 @@ import Testing
       message: "Error: --shape: 0×9223372036854775807×3 float32 has more elements, bytes or strides than a 64-bit integer counts"),
     Case(arguments: ["fill", "dirac_()", "--shape", "64,64,0", "--output", "t.npy"],
       message: "index 0 is out of bounds for dimension 2 with size 0"),
+    // Found by the long run on the merged tree (seed 7): a plan's warnings printed before the error.
+    Case(arguments: ["init", "--model", "GRU(4, 8)", "--weight-init", "zeros_()", "--generator", "philox",
+                     "--output", "missing/dir/out.safetensors"],
+      message: "Error: --output: cannot create"),
+    Case(arguments: ["init", "--model", "Dropout(0.1), GELU(approximate='tanh')", "--bias-init", "eye_()",
+                     "--output", "missing/dir/out.safetensors", "--print"],
+      message: "Error: --output: cannot create"),
   ]
 
   @Test(arguments: failing) func failsWithOneLineNamingTheCulprit(_ c: Case) throws {
